@@ -1,0 +1,61 @@
+package com.example.assistants.command.web;
+
+import com.example.assistants.api.assistant.AssistantCreate;
+import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.AssistantUpdate;
+import com.example.assistants.api.command.CreateAssistant;
+import com.example.assistants.api.command.DeleteAssistant;
+import com.example.assistants.api.command.UpdateAssistant;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** The write API: translates HTTP into assistant commands and their results back into HTTP. */
+@RestController
+@RequestMapping("/api/v1/assistants")
+class AssistantCommandController {
+
+    private final AssistantCommands commands;
+    private final AssistantUpdateReader updates;
+
+    AssistantCommandController(AssistantCommands commands, AssistantUpdateReader updates) {
+        this.commands = commands;
+        this.updates = updates;
+    }
+
+    @PostMapping({"", "/"})
+    ResponseEntity<AssistantResponse> create(@Valid @RequestBody AssistantCreate request) {
+        UUID id = UUID.randomUUID();
+        AssistantResponse created = commands.send(new CreateAssistant(id, request.toSettings()));
+        return ResponseEntity.created(URI.create("/api/v1/assistants/" + id))
+                .eTag(EntityTags.of(created.version()))
+                .body(created);
+    }
+
+    @PutMapping("/{id}")
+    ResponseEntity<AssistantResponse> update(@PathVariable UUID id,
+                                             @RequestBody JsonNode body,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        AssistantUpdate changes = updates.read(body);
+        AssistantResponse updated = commands.send(new UpdateAssistant(id, changes, EntityTags.expectedVersion(id, ifMatch)));
+        return ResponseEntity.ok().eTag(EntityTags.of(updated.version())).body(updated);
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable UUID id) {
+        commands.send(new DeleteAssistant(id));
+        return ResponseEntity.noContent().build();
+    }
+}

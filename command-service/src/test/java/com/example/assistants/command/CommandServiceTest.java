@@ -1,0 +1,44 @@
+package com.example.assistants.command;
+
+import com.example.assistants.support.test.EmbeddedPostgresServer;
+import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * command-service on a random port over a real PostgreSQL, with the event store schema applied by
+ * its Flyway migrations. Test classes share one application (and database) when their
+ * configuration is the same; each test works on assistants of its own.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "assistants.jwt.secret=" + TestTokens.SECRET)
+public abstract class CommandServiceTest {
+
+    private static final String DATABASE_URL = EmbeddedPostgresServer.newDatabase();
+
+    @DynamicPropertySource
+    static void eventStore(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected HttpApi api;
+
+    @BeforeEach
+    void client() {
+        api = new HttpApi(port);
+    }
+}

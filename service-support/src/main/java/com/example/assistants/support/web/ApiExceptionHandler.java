@@ -1,0 +1,162 @@
+package com.example.assistants.support.web;
+
+import com.example.assistants.api.error.AssistantNotFoundException;
+import com.example.assistants.api.error.ErrorCode;
+import com.example.assistants.api.error.ErrorResponse;
+import com.example.assistants.api.error.FieldViolation;
+import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.error.VersionConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidNullException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Turns every failure of a request into the one error body. Unexpected failures are logged with
+ * the error id and answered without any internal detail.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ApiExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    public static ResponseEntity<ErrorResponse> error(ErrorCode code, String message) {
+        return error(code, message, null);
+    }
+
+    public static ResponseEntity<ErrorResponse> error(ErrorCode code, String message, Object details) {
+        return ResponseEntity.status(code.status()).body(ErrorResponse.of(code, message, details));
+    }
+
+    public static ResponseEntity<ErrorResponse> invalid(List<FieldViolation> violations) {
+        return error(ErrorCode.VALIDATION_ERROR, "The request is invalid", violations);
+    }
+
+    @ExceptionHandler(AssistantNotFoundException.class)
+    ResponseEntity<ErrorResponse> notFound(AssistantNotFoundException e) {
+        return error(ErrorCode.ENTITY_NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidAssistantException.class)
+    ResponseEntity<ErrorResponse> invalidAssistant(InvalidAssistantException e) {
+        return invalid(e.violations());
+    }
+
+    @ExceptionHandler(VersionConflictException.class)
+    ResponseEntity<ErrorResponse> versionConflict(VersionConflictException e) {
+        return error(ErrorCode.VERSION_CONFLICT, e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorResponse> invalidBody(MethodArgumentNotValidException e) {
+        return invalid(e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldViolation(JsonPaths.snakeCase(error.getField()), error.getDefaultMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList());
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ErrorResponse> invalidParameters(HandlerMethodValidationException e) {
+        return invalid(e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldViolation(
+                        error instanceof FieldError field ? JsonPaths.snakeCase(field.getField())
+                                : JsonPaths.snakeCase(result.getMethodParameter().getParameterName()),
+                        error.getDefaultMessage())))
+                .toList());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "a valid value" : "a valid " + e.getRequiredType().getSimpleName();
+        return invalid(List.of(new FieldViolation(e.getName(), "must be " + expected)));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ErrorResponse> missingParameter(MissingServletRequestParameterException e) {
+        return invalid(List.of(new FieldViolation(e.getParameterName(), "is required")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ErrorResponse> missingHeader(MissingRequestHeaderException e) {
+        return invalid(List.of(new FieldViolation(e.getHeaderName(), "header is required")));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorResponse> unreadableBody(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.PayloadTooLargeException tooLarge) {
+                return error(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+            }
+            if (cause instanceof StreamReadException) {
+                return invalid(List.of(new FieldViolation("body", "is not well-formed JSON")));
+            }
+            if (cause instanceof JacksonException jackson) {
+                return unmappableJson(jackson);
+            }
+        }
+        return invalid(List.of(new FieldViolation("body", "is missing or not readable as JSON")));
+    }
+
+    /** JSON that parses but does not fit the request type: an unknown field, a wrong type, a bad enum value. */
+    @ExceptionHandler(JacksonException.class)
+    ResponseEntity<ErrorResponse> unmappableJson(JacksonException e) {
+        return invalid(List.of(new FieldViolation(JsonPaths.of(e), problem(e))));
+    }
+
+    private static String problem(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidNullException) {
+            return "must not be null";
+        }
+        if (e.getCause() instanceof IllegalArgumentException argument && argument.getMessage() != null) {
+            return argument.getMessage();
+        }
+        return "has the wrong type or format";
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorResponse> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
+        return error(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType() + " is not supported; use "
+                + e.getSupportedMediaTypes());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorResponse> methodNotAllowed(HttpRequestMethodNotSupportedException e) {
+        return error(ErrorCode.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not allowed here");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorResponse> noRoute(NoResourceFoundException e) {
+        return error(ErrorCode.ENTITY_NOT_FOUND, "No such resource: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorResponse> unexpected(Exception e) {
+        ErrorResponse body = ErrorResponse.of(ErrorCode.TECHNICAL_ERROR, "An unexpected error occurred; quote the error id when reporting it", null);
+        log.error("Unexpected failure, error_id={}", body.id(), e);
+        return ResponseEntity.status(ErrorCode.TECHNICAL_ERROR.status()).body(body);
+    }
+}

@@ -1,0 +1,44 @@
+package com.example.assistants.support.web;
+
+import com.example.assistants.support.json.PlatformJson;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP edge every service shares: JSON conventions, request ids, body limit, the error body. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@Import({ApiExceptionHandler.class, PlatformErrorController.class})
+public class WebAutoConfiguration {
+
+    @Bean
+    JsonMapperBuilderCustomizer platformJsonConventions() {
+        return PlatformJson::strictRequests;
+    }
+
+    @Bean
+    ErrorResponseWriter errorResponseWriter(JsonMapper jsonMapper) {
+        return new ErrorResponseWriter(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+            @Value("${assistants.http.max-body-size:1MB}") DataSize maxBodySize, ErrorResponseWriter errors) {
+        FilterRegistrationBean<RequestBodyLimit> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimit(maxBodySize.toBytes(), errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

@@ -1,0 +1,8 @@
+package com.example.assistants.api.command;
+
+import com.example.assistants.api.assistant.AssistantSettings;
+
+import java.util.UUID;
+
+public record CreateAssistant(UUID assistantId, AssistantSettings settings) implements AssistantCommand {
+}

@@ -1,0 +1,6 @@
+package com.example.assistants.api.command;
+
+import java.util.UUID;
+
+public record RemoveAvatar(UUID assistantId) implements AssistantCommand {
+}

@@ -1,0 +1,8 @@
+package com.example.assistants.api.command;
+
+import com.example.assistants.api.assistant.Avatar;
+
+import java.util.UUID;
+
+public record SetAvatar(UUID assistantId, Avatar avatar) implements AssistantCommand {
+}
