@@ -38,10 +38,15 @@ public final class PlatformJson {
         }
     };
 
-    /** snake_case names and ISO-8601 instants, as the original service spoke. */
+    /**
+     * snake_case names and ISO-8601 instants, as the original service spoke; an absent Optional
+     * is null and an explicit JSON null an empty Optional, which is how a partial update tells
+     * "keep" from "clear".
+     */
     public static JsonMapper.Builder conventions(JsonMapper.Builder builder) {
         return builder
                 .propertyNamingStrategy(JSON_NAMES)
+                .enable(DeserializationFeature.USE_NULL_FOR_MISSING_REFERENCE_VALUES)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 

@@ -1,0 +1,243 @@
+package com.example.assistants.command.assistant;
+
+import com.example.assistants.api.assistant.AssistantCreate;
+import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.AssistantSettings;
+import com.example.assistants.api.assistant.AssistantUpdate;
+import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.api.command.CreateAssistant;
+import com.example.assistants.api.command.DeleteAssistant;
+import com.example.assistants.api.command.RecordSemanticCachePurge;
+import com.example.assistants.api.command.RemoveAvatar;
+import com.example.assistants.api.command.SetAvatar;
+import com.example.assistants.api.command.UpdateAssistant;
+import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.error.VersionConflictException;
+import com.example.assistants.api.event.AssistantCreated;
+import com.example.assistants.api.event.AssistantDeleted;
+import com.example.assistants.api.event.AssistantUpdated;
+import com.example.assistants.api.event.AvatarRemoved;
+import com.example.assistants.api.event.AvatarSet;
+import com.example.assistants.api.event.SemanticCachePurged;
+import com.example.assistants.support.json.PlatformJson;
+import org.axonframework.eventsourcing.AggregateDeletedException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.UUID;
+
+
+class AssistantTest {
+
+    private static final UUID ID = UUID.randomUUID();
+    private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
+    private static final AssistantSettings HELPER = create("""
+            {"name": "Helper"}""").toSettings();
+    private static final Avatar AVATAR = new Avatar(ID + "/abc.png", "image/png", 120, "abc", 16, 16);
+
+    private AggregateTestFixture<Assistant> fixture;
+
+    @BeforeEach
+    void newFixture() {
+        fixture = freshFixture();
+    }
+
+    private static AggregateTestFixture<Assistant> freshFixture() {
+        AggregateTestFixture<Assistant> fixture = new AggregateTestFixture<>(Assistant.class);
+        fixture.registerCommandTargetResolver(new AssistantCommandTargetResolver());
+        return fixture;
+    }
+
+    @Test
+    void createRecordsTheSettingsAndAnswersWithTheNewState() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateAssistant(ID, HELPER))
+                .expectEvents(new AssistantCreated(ID, HELPER))
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.<AssistantResponse>allOf(
+                        hasName("Helper"), hasVersion(0)));
+    }
+
+    @Test
+    void createRefusesMoreRerankedThanRetrievedDocuments() {
+        AssistantSettings invalid = create("""
+                {"name": "Helper", "top_k_retrieval": 10, "top_n_rerank": 11}""").toSettings();
+        fixture.givenNoPriorActivity()
+                .when(new CreateAssistant(ID, invalid))
+                .expectNoEvents()
+                .expectException(InvalidAssistantException.class);
+    }
+
+    @Test
+    void updateRecordsOnlyTheFieldsThatChange() {
+        AssistantUpdate request = patch("""
+                {"name": "Helper", "description": "Answers questions", "model": "gpt-4o",
+                 "configuration": {"temperature": 0.7, "top_p": 0.5}}""");
+        AssistantUpdate changed = patch("""
+                {"description": "Answers questions", "model": "gpt-4o", "configuration": {"top_p": 0.5}}""");
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new UpdateAssistant(ID, request, null))
+                .expectEvents(new AssistantUpdated(ID, changed))
+                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.<AssistantResponse>allOf(
+                        hasVersion(1),
+                        matches("model_provider openai", response -> response.modelProvider().value().equals("openai")),
+                        matches("top_p 0.5 and temperature kept", response -> response.configuration().topP() == 0.5
+                                && response.configuration().temperature() == 0.7)));
+    }
+
+    @Test
+    void updateThatChangesNothingAppendsNothing() {
+        AssistantUpdate sameName = patch("""
+                {"name": "Helper"}""");
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new UpdateAssistant(ID, sameName, 0L))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(hasVersion(0));
+    }
+
+    @Test
+    void updateWithAnEmptyOptionalClearsTheDescription() {
+        AssistantSettings described = HELPER.with(patch("""
+                {"description": "old"}"""));
+        AssistantUpdate clear = patch("""
+                {"description": null}""");
+        fixture.given(new AssistantCreated(ID, described))
+                .when(new UpdateAssistant(ID, clear, null))
+                .expectEvents(new AssistantUpdated(ID, clear))
+                .expectResultMessagePayloadMatching(matches("no description", response -> response.description() == null));
+    }
+
+    @Test
+    void updateChecksTheCrossFieldRuleAgainstTheMergedState() {
+        AssistantUpdate fewerRetrieved = patch("""
+                {"top_k_retrieval": 4}""");
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new UpdateAssistant(ID, fewerRetrieved, null))
+                .expectNoEvents()
+                .expectException(InvalidAssistantException.class);
+    }
+
+    @Test
+    void updateBasedOnAStaleVersionIsAConflict() {
+        fixture.given(new AssistantCreated(ID, HELPER), new AssistantUpdated(ID, rename("Other")))
+                .when(new UpdateAssistant(ID, rename("Mine"), 0L))
+                .expectNoEvents()
+                .expectException(VersionConflictException.class);
+    }
+
+    @Test
+    void updateBasedOnAVersionThatNeverExistedIsAConflict() {
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new UpdateAssistant(ID, rename("Mine"), 7L))
+                .expectNoEvents()
+                .expectException(VersionConflictException.class);
+    }
+
+    @Test
+    void updateBasedOnTheCurrentVersionSucceeds() {
+        fixture.given(new AssistantCreated(ID, HELPER), new AssistantUpdated(ID, rename("Other")))
+                .when(new UpdateAssistant(ID, rename("Mine"), 1L))
+                .expectEvents(new AssistantUpdated(ID, rename("Mine")))
+                .expectResultMessagePayloadMatching(hasVersion(2));
+    }
+
+    @Test
+    void deleteRecordsTheDeletion() {
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new DeleteAssistant(ID))
+                .expectEvents(new AssistantDeleted(ID))
+                .expectMarkedDeleted();
+    }
+
+    @Test
+    void aDeletedAssistantRefusesEveryCommand() {
+        List<Object> commands = List.of(new UpdateAssistant(ID, rename("Again"), null), new DeleteAssistant(ID),
+                new SetAvatar(ID, AVATAR), new RemoveAvatar(ID), new RecordSemanticCachePurge(ID, 1));
+        for (Object command : commands) {
+            freshFixture().given(new AssistantCreated(ID, HELPER), new AssistantDeleted(ID))
+                    .when(command)
+                    .expectNoEvents()
+                    .expectException(AggregateDeletedException.class);
+        }
+    }
+
+    @Test
+    void setAvatarRecordsTheNewAvatarOnceOnly() {
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new SetAvatar(ID, AVATAR))
+                .expectEvents(new AvatarSet(ID, AVATAR))
+                .expectResultMessagePayloadMatching(matches("avatar url",
+                        response -> response.avatarUrl().equals("/api/v1/assistants/" + ID + "/avatar")));
+        freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR))
+                .when(new SetAvatar(ID, AVATAR))
+                .expectNoEvents();
+    }
+
+    @Test
+    void removeAvatarNamesTheObjectNoLongerReferenced() {
+        fixture.given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR))
+                .when(new RemoveAvatar(ID))
+                .expectEvents(new AvatarRemoved(ID, AVATAR.objectKey()))
+                .expectResultMessagePayloadMatching(matches("no avatar", response -> response.avatarUrl() == null));
+    }
+
+    @Test
+    void removeAvatarWithoutAvatarIsNotFound() {
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new RemoveAvatar(ID))
+                .expectNoEvents()
+                .expectException(AvatarNotFoundException.class);
+    }
+
+    @Test
+    void purgeOfTheSemanticCacheIsRecordedWithItsCount() {
+        fixture.given(new AssistantCreated(ID, HELPER))
+                .when(new RecordSemanticCachePurge(ID, 42))
+                .expectEvents(new SemanticCachePurged(ID, 42));
+    }
+
+    @Test
+    void commandsOnAnUnknownAssistantFail() {
+        fixture.givenNoPriorActivity()
+                .when(new UpdateAssistant(ID, rename("Ghost"), null))
+                .expectNoEvents()
+                .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
+    }
+
+    private static AssistantCreate create(String json) {
+        return JSON.readValue(json, AssistantCreate.class);
+    }
+
+    private static AssistantUpdate patch(String json) {
+        return JSON.readValue(json, AssistantUpdate.class);
+    }
+
+    private static AssistantUpdate rename(String name) {
+        return patch("{\"name\": \"" + name + "\"}");
+    }
+
+    private static org.hamcrest.Matcher<AssistantResponse> hasName(String name) {
+        return matches("name " + name, response -> response.name().equals(name));
+    }
+
+    private static org.hamcrest.Matcher<AssistantResponse> hasVersion(long version) {
+        return matches("version " + version, response -> response.version() == version);
+    }
+
+    private static org.hamcrest.Matcher<AssistantResponse> matches(String description,
+                                                                  java.util.function.Predicate<AssistantResponse> test) {
+        return new org.hamcrest.TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(AssistantResponse response) {
+                return test.test(response);
+            }
+
+            @Override
+            public void describeTo(org.hamcrest.Description text) {
+                text.appendText(description);
+            }
+        };
+    }
+}

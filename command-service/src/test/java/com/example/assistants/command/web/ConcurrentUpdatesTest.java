@@ -1,0 +1,86 @@
+package com.example.assistants.command.web;
+
+import com.example.assistants.command.CommandServiceTest;
+import com.example.assistants.support.test.HttpApi.Response;
+import com.example.assistants.support.test.TestTokens;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConcurrentUpdatesTest extends CommandServiceTest {
+
+    @RepeatedTest(5)
+    void ofTwoUpdatesBasedOnTheSameVersionExactlyOneWins() throws Exception {
+        String id = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Contested")).json().get("id").asString();
+
+        List<Response> responses = race(List.of(
+                () -> api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Alice's"), Map.of("If-Match", "\"0\"")),
+                () -> api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Bob's"), Map.of("If-Match", "\"0\""))));
+
+        assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(200, 412);
+        Response winner = responses.stream().filter(response -> response.status() == 200).findFirst().orElseThrow();
+        Response loser = responses.stream().filter(response -> response.status() == 412).findFirst().orElseThrow();
+        assertThat(loser.json().get("code").asString()).isEqualTo("VERSION_CONFLICT");
+        assertThat(winner.json().get("version").asLong()).isEqualTo(1);
+        assertThat(winner.header("ETag")).isEqualTo("\"1\"");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentUpdatesOfDifferentFieldsAreAllKept() throws Exception {
+        String id = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Busy")).json().get("id").asString();
+        List<Callable<Response>> updates = IntStream.range(0, 16)
+                .mapToObj(i -> (Callable<Response>) () -> api.put("/api/v1/assistants/" + id, TestTokens.admin(),
+                        Map.of("configuration", Map.of("tags", List.of("tag-" + i)), "avatar_vertical_position", i)))
+                .toList();
+
+        List<Response> responses = race(updates);
+
+        assertThat(responses).extracting(Response::status).containsOnly(200);
+        assertThat(responses).extracting(response -> response.json().get("version").asLong())
+                .as("each update saw the one before it").doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(17);
+    }
+
+    @Test
+    void anIfMatchThatNeverMatchedIsAConflict() {
+        String id = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Tagged")).json().get("id").asString();
+
+        Response foreign = api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "x"), Map.of("If-Match", "\"abc\""));
+        Response any = api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "y"), Map.of("If-Match", "*"));
+
+        assertThat(foreign.status()).isEqualTo(412);
+        assertThat(any.status()).isEqualTo(200);
+    }
+
+    private static List<Response> race(List<Callable<Response>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> futures = calls.stream().map(call -> pool.submit(() -> {
+                start.await();
+                return call.call();
+            })).toList();
+            start.countDown();
+            List<Response> responses = new java.util.ArrayList<>();
+            for (Future<Response> future : futures) {
+                responses.add(future.get());
+            }
+            return responses;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

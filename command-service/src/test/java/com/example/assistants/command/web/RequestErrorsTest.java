@@ -1,0 +1,136 @@
+package com.example.assistants.command.web;
+
+import com.example.assistants.command.CommandServiceTest;
+import com.example.assistants.support.test.HttpApi.Response;
+import com.example.assistants.support.test.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every malformed request gets the one error body, the right status, and changes nothing. */
+class RequestErrorsTest extends CommandServiceTest {
+
+    @Test
+    void malformedJsonIsAValidationError() {
+        assertInvalid(api.post("/api/v1/assistants", TestTokens.admin(), "{\"name\": "), "body");
+    }
+
+    @Test
+    void aMisspeltFieldIsNotSilentlyIgnored() {
+        assertInvalid(api.post("/api/v1/assistants", TestTokens.admin(), "{\"name\": \"x\", \"descripton\": \"y\"}"), "descripton");
+        String id = create();
+        assertInvalid(api.put("/api/v1/assistants/" + id, TestTokens.admin(), "{\"nme\": \"y\"}"), "nme");
+    }
+
+    @Test
+    void aWrongTypeIsAValidationError() {
+        assertInvalid(api.post("/api/v1/assistants", TestTokens.admin(), "{\"name\": \"x\", \"top_k_retrieval\": \"25\"}"), "top_k_retrieval");
+        assertInvalid(api.post("/api/v1/assistants", TestTokens.admin(), "{\"name\": [\"x\"]}"), "name");
+        assertInvalid(api.post("/api/v1/assistants", TestTokens.admin(), "[]"), "body");
+    }
+
+    @Test
+    void aMissingNameIsAValidationError() {
+        assertInvalid(api.post("/api/v1/assistants", TestTokens.admin(), "{}"), "name");
+    }
+
+    @Test
+    void nullClearsOnlyTheNullableFields() {
+        String id = api.post("/api/v1/assistants", TestTokens.admin(),
+                "{\"name\": \"x\", \"description\": \"d\", \"avatar_text_color\": \"#123456\"}").json().get("id").asString();
+
+        assertInvalid(api.put("/api/v1/assistants/" + id, TestTokens.admin(), "{\"name\": null}"), "name");
+        assertInvalid(api.put("/api/v1/assistants/" + id, TestTokens.admin(), "{\"configuration\": null}"), "configuration");
+        Response cleared = api.put("/api/v1/assistants/" + id, TestTokens.admin(), "{\"description\": null, \"avatar_text_color\": null}");
+
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(cleared.json().get("description").isNull()).isTrue();
+        assertThat(cleared.json().get("avatar_text_color").isNull()).as("primary has no computed colour").isTrue();
+        assertThat(cleared.json().get("name").asString()).isEqualTo("x");
+    }
+
+    @Test
+    void anUpdateKeepsWhatItLeavesOut() {
+        String id = api.post("/api/v1/assistants", TestTokens.admin(),
+                "{\"name\": \"x\", \"description\": \"d\", \"configuration\": {\"temperature\": 1.5, \"tags\": [\"a\"]}}")
+                .json().get("id").asString();
+
+        Response updated = api.put("/api/v1/assistants/" + id, TestTokens.admin(), "{\"configuration\": {\"top_p\": 0.5}}");
+
+        assertThat(updated.json().get("description").asString()).isEqualTo("d");
+        assertThat(updated.json().get("configuration").get("temperature").asDouble()).isEqualTo(1.5);
+        assertThat(updated.json().get("configuration").get("top_p").asDouble()).isEqualTo(0.5);
+        assertThat(updated.json().get("configuration").get("tags").get(0).asString()).isEqualTo("a");
+    }
+
+    @Test
+    void aBadUuidIsAValidationError() {
+        assertInvalid(api.put("/api/v1/assistants/not-a-uuid", TestTokens.admin(), "{}"), "id");
+        assertInvalid(api.delete("/api/v1/assistants/123", TestTokens.admin()), "id");
+    }
+
+    @Test
+    void anUnknownAssistantIsNotFound() {
+        Response update = api.put("/api/v1/assistants/" + UUID.randomUUID(), TestTokens.admin(), "{\"name\": \"y\"}");
+        Response delete = api.delete("/api/v1/assistants/" + UUID.randomUUID(), TestTokens.admin());
+
+        assertThat(update.status()).isEqualTo(404);
+        assertThat(update.json().get("code").asString()).isEqualTo("entity_not_found");
+        assertThat(delete.status()).isEqualTo(404);
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsTooLarge() {
+        String huge = "{\"name\": \"x\", \"instructions\": \"" + "i".repeat(1024 * 1024) + "\"}";
+
+        Response response = api.post("/api/v1/assistants", TestTokens.admin(), huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("code").asString()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void aBodyJustUnderOneMebibyteIsAccepted() {
+        String body = "{\"name\": \"x\", \"instructions\": \"" + "i".repeat(1024 * 1024 - 100) + "\"}";
+
+        assertThat(api.post("/api/v1/assistants", TestTokens.admin(), body).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefused() {
+        Response response = api.send("POST", "/api/v1/assistants", TestTokens.admin(), null,
+                Map.of("Content-Type", "text/plain"));
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.json().get("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+    }
+
+    @Test
+    void bothCollectionPathsAreAccepted() {
+        assertThat(api.post("/api/v1/assistants/", TestTokens.admin(), Map.of("name", "slash")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void anUnsupportedMethodIsRefusedInTheErrorBody() {
+        Response response = api.send("PATCH", "/api/v1/assistants/" + UUID.randomUUID(), TestTokens.admin(), "{}", Map.of());
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.json().get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        assertThat(response.json().get("id").asString()).isNotBlank();
+    }
+
+    private String create() {
+        return api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "x")).json().get("id").asString();
+    }
+
+    private static void assertInvalid(Response response, String field) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.json().get("code").asString()).isEqualTo("VALIDATION_ERROR");
+        assertThat(response.json().get("type").asString()).isEqualTo("FUNCTIONAL");
+        assertThat(response.json().get("details").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(response.body()).doesNotContain("Exception", "tools.jackson", "com.example");
+    }
+}
