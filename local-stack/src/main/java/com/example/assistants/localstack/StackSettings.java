@@ -1,0 +1,41 @@
+package com.example.assistants.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
+record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int commandServicePort) {
+
+    static final String DATABASE = "assistants";
+
+    static StackSettings fromEnvironment() {
+        return new StackSettings(
+                Path.of(env("LOCAL_STACK_DATA", ".local-stack")),
+                Path.of(env("LOCAL_STACK_HOME", ".")),
+                Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "54321")),
+                Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")));
+    }
+
+    Path postgresDirectory() {
+        return dataDirectory.resolve("postgres");
+    }
+
+    Path logDirectory() {
+        return dataDirectory.resolve("logs");
+    }
+
+    /** The service's executable jar as {@code mvn package} builds it. */
+    Path serviceJar(String service) {
+        Path jar = repositoryDirectory.resolve(service).resolve("target").resolve(service + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run `mvn -DskipTests package` in the "
+                    + "repository first (or set LOCAL_STACK_HOME to the repository)");
+        }
+        return jar;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
