@@ -20,11 +20,11 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = "assistants.jwt.secret=" + TestTokens.SECRET)
 public abstract class CommandServiceTest {
 
-    private static final String DATABASE_URL = EmbeddedPostgresServer.newDatabase();
+    private static final EmbeddedPostgresServer.Database EVENT_STORE = EmbeddedPostgresServer.newDatabase();
 
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.url", EVENT_STORE::url);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }

@@ -4,16 +4,11 @@ import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.api.error.ErrorResponse;
 import com.example.assistants.command.assistant.AvatarNotFoundException;
 import com.example.assistants.support.web.ApiExceptionHandler;
-import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,8 +16,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CommandFailures {
-
-    private static final Logger log = LoggerFactory.getLogger(CommandFailures.class);
 
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ErrorResponse> assistantNotFound(AggregateNotFoundException e) {
@@ -39,14 +32,5 @@ class CommandFailures {
     ResponseEntity<ErrorResponse> concurrentWrite(ConcurrencyException e) {
         return ApiExceptionHandler.error(ErrorCode.VERSION_CONFLICT,
                 "The assistant was changed concurrently; read it again and retry");
-    }
-
-    @ExceptionHandler({EventStoreException.class, CannotCreateTransactionException.class,
-            DataAccessResourceFailureException.class})
-    ResponseEntity<ErrorResponse> eventStoreUnavailable(Exception e) {
-        ErrorResponse body = ErrorResponse.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-                "The event store is unavailable; nothing was recorded, retry later", null);
-        log.error("Command failed on the event store, error_id={}", body.id(), e);
-        return ResponseEntity.status(ErrorCode.DEPENDENCY_UNAVAILABLE.status()).body(body);
     }
 }

@@ -155,7 +155,14 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception e) {
-        ErrorResponse body = ErrorResponse.of(ErrorCode.TECHNICAL_ERROR, "An unexpected error occurred; quote the error id when reporting it", null);
+        if (DependencyFailures.isUnavailable(e)) {
+            ErrorResponse body = ErrorResponse.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "A service this request depends on is unavailable; nothing was changed, retry later", null);
+            log.warn("Dependency unavailable, error_id={}: {}", body.id(), e.toString());
+            return ResponseEntity.status(ErrorCode.DEPENDENCY_UNAVAILABLE.status()).body(body);
+        }
+        ErrorResponse body = ErrorResponse.of(ErrorCode.TECHNICAL_ERROR,
+                "An unexpected error occurred; quote the error id when reporting it", null);
         log.error("Unexpected failure, error_id={}", body.id(), e);
         return ResponseEntity.status(ErrorCode.TECHNICAL_ERROR.status()).body(body);
     }

@@ -21,6 +21,16 @@ public final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {
     }
 
+    /** Runs administrative SQL (as the superuser, on the maintenance database). */
+    public static void admin(String sql) {
+        try (Connection connection = server().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Failed: " + sql, e);
+        }
+    }
+
     public static synchronized EmbeddedPostgres server() {
         if (server == null) {
             try {
@@ -39,8 +49,12 @@ public final class EmbeddedPostgresServer {
         return server;
     }
 
-    /** A fresh, empty database; returns its JDBC URL (user and password: postgres). */
-    public static String newDatabase() {
+    /** A database of the server: its name, and its JDBC URL (user and password: postgres). */
+    public record Database(String name, String url) {
+    }
+
+    /** A fresh, empty database. */
+    public static Database newDatabase() {
         String name = "test_" + databases.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
@@ -48,6 +62,6 @@ public final class EmbeddedPostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);
         }
-        return server().getJdbcUrl("postgres", name);
+        return new Database(name, server().getJdbcUrl("postgres", name));
     }
 }

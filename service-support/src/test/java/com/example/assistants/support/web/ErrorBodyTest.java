@@ -1,0 +1,109 @@
+package com.example.assistants.support.web;
+
+import com.example.assistants.support.security.EndpointAccess;
+import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.HttpApi.Response;
+import com.example.assistants.support.test.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shared HTTP edge in a service of its own: every failure in the one error body, nothing internal. */
+@SpringBootTest(classes = ErrorBodyTest.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "assistants.jwt.secret=" + TestTokens.SECRET)
+class ErrorBodyTest {
+
+    @SpringBootApplication
+    @RestController
+    static class Service {
+        @GetMapping("/open/boom")
+        String boom() {
+            throw new IllegalStateException("secret internal detail: password=hunter2");
+        }
+
+        @GetMapping("/open/ok")
+        String ok() {
+            return "ok";
+        }
+
+        @GetMapping("/admin/ok")
+        String admin() {
+            return "admin";
+        }
+
+        @Bean
+        EndpointAccess openRoutes() {
+            return routes -> routes.requestMatchers(HttpMethod.GET, "/open/**").permitAll();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    HttpApi api;
+
+    @BeforeEach
+    void client() {
+        api = new HttpApi(port);
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500WithoutItsMessage() {
+        Response response = api.get("/open/boom", null);
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.json().get("code").asString()).isEqualTo("technical_error");
+        assertThat(response.json().get("type").asString()).isEqualTo("TECHNICAL");
+        assertThat(response.body()).doesNotContain("hunter2", "IllegalState", "at com.");
+    }
+
+    @Test
+    void routesAreAdminOnlyUnlessOpened() {
+        assertThat(api.get("/open/ok", null).status()).isEqualTo(200);
+        assertThat(api.get("/admin/ok", null).status()).isEqualTo(401);
+        assertThat(api.get("/admin/ok", TestTokens.user()).status()).isEqualTo(403);
+        assertThat(api.get("/admin/ok", TestTokens.admin()).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aBadTokenIsRefusedEvenWhereGuestsAreWelcome() {
+        Response response = api.get("/open/ok", TestTokens.expiredAdmin());
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().get("code").asString()).isEqualTo("authentication_failed");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
+    }
+
+    @Test
+    void anUnknownRouteIsANotFoundInTheErrorBody() {
+        Response response = api.get("/open/nothing-here", null);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.json().get("id").asString()).isNotBlank();
+    }
+
+    @Test
+    void requestIdsAreEchoedAndGeneratedWhenMissingOrMalformed() {
+        Response given = api.send("GET", "/open/ok", null, null, Map.of("X-Request-Id", "abc-123"));
+        Response malformed = api.send("GET", "/open/ok", null, null, Map.of("X-Request-Id", "bad id with spaces"));
+
+        assertThat(given.header("X-Request-Id")).isEqualTo("abc-123");
+        assertThat(given.header("X-Correlation-Id")).isEqualTo("abc-123");
+        assertThat(malformed.header("X-Request-Id")).isNotEqualTo("bad id with spaces").hasSize(36);
+    }
+
+    @Test
+    void healthIsPublic() {
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+}
