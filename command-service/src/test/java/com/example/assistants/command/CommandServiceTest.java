@@ -24,9 +24,7 @@ public abstract class CommandServiceTest {
 
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", EVENT_STORE::url);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EVENT_STORE.configure(registry);
     }
 
     @LocalServerPort

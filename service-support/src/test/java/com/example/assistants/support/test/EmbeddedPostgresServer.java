@@ -1,6 +1,7 @@
 package com.example.assistants.support.test;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,13 @@ public final class EmbeddedPostgresServer {
 
     /** A database of the server: its name, and its JDBC URL (user and password: postgres). */
     public record Database(String name, String url) {
+
+        /** Points a Spring Boot test's datasource at this database. */
+        public void configure(DynamicPropertyRegistry registry) {
+            registry.add("spring.datasource.url", this::url);
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "postgres");
+        }
     }
 
     /** A fresh, empty database. */

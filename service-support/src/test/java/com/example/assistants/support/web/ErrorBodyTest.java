@@ -103,7 +103,11 @@ class ErrorBodyTest {
     }
 
     @Test
-    void healthIsPublic() {
+    void healthIsPublicAndMetricsAreForAdmins() {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        Response metrics = api.get("/actuator/prometheus", TestTokens.admin());
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
     }
 }
