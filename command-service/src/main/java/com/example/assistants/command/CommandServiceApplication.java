@@ -1,11 +1,15 @@
 package com.example.assistants.command;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @SpringBootApplication
 public class CommandServiceApplication {
+
+    /** Each service reads {@code <service>.yml}, so that services can share a classpath (tests) without sharing configuration. */
+    public static final String CONFIG_NAME = "spring.config.name=command-service";
+
     public static void main(String[] args) {
-        SpringApplication.run(CommandServiceApplication.class, args);
+        new SpringApplicationBuilder(CommandServiceApplication.class).properties(CONFIG_NAME).run(args);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * configuration is the same; each test works on assistants of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "assistants.jwt.secret=" + TestTokens.SECRET)
+        properties = {CommandServiceApplication.CONFIG_NAME, "assistants.jwt.secret=" + TestTokens.SECRET})
 public abstract class CommandServiceTest {
 
     private static final EmbeddedPostgresServer.Database EVENT_STORE = EmbeddedPostgresServer.newDatabase();

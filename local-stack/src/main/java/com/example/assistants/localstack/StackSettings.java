@@ -26,7 +26,7 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
 
     /** The service's executable jar as {@code mvn package} builds it. */
     Path serviceJar(String service) {
-        Path jar = repositoryDirectory.resolve(service).resolve("target").resolve(service + ".jar");
+        Path jar = repositoryDirectory.resolve(service).resolve("target").resolve(service + "-exec.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: run `mvn -DskipTests package` in the "
                     + "repository first (or set LOCAL_STACK_HOME to the repository)");

@@ -3,7 +3,7 @@ package com.example.assistants.command.assistant;
 import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantSettings;
 import com.example.assistants.api.assistant.AssistantUpdate;
-import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.api.assistant.AssistantState;
 import com.example.assistants.api.command.CreateAssistant;
 import com.example.assistants.api.command.DeleteAssistant;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
@@ -14,11 +14,13 @@ import com.example.assistants.api.error.InvalidAssistantException;
 import com.example.assistants.api.error.VersionConflictException;
 import com.example.assistants.api.event.AssistantCreated;
 import com.example.assistants.api.event.AssistantDeleted;
+import com.example.assistants.api.event.AssistantEvent;
 import com.example.assistants.api.event.AssistantUpdated;
 import com.example.assistants.api.event.AvatarRemoved;
 import com.example.assistants.api.event.AvatarSet;
 import com.example.assistants.api.event.SemanticCachePurged;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -30,12 +32,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
 /**
  * An AI assistant. Command handlers decide and answer with the resulting state, so that the
- * caller does not wait for any read model; event sourcing handlers only assign state. A deleted
+ * caller does not wait for any read model; the event sourcing handler only folds the event into
+ * the state ({@link AssistantState#fold}, the rule the read side folds by too). A deleted
  * assistant is marked deleted, so every later command on it fails as not found.
  */
 @Aggregate(commandTargetResolver = "assistantCommandTargetResolver")
@@ -43,10 +45,7 @@ public class Assistant {
 
     @AggregateIdentifier
     private UUID id;
-    private AssistantSettings settings;
-    private Avatar avatar;
-    private Instant createdAt;
-    private Instant updatedAt;
+    private AssistantState state;
 
     protected Assistant() {
         // for Axon: created empty, then built from its events
@@ -62,13 +61,12 @@ public class Assistant {
 
     @CommandHandler
     public AssistantResponse handle(UpdateAssistant command) {
-        long version = getVersion();
-        if (command.expectedVersion() != null && command.expectedVersion() != version) {
-            throw new VersionConflictException(id, command.expectedVersion(), version);
+        if (command.expectedVersion() != null && command.expectedVersion() != state.version()) {
+            throw new VersionConflictException(id, command.expectedVersion(), state.version());
         }
-        AssistantSettings updated = settings.with(command.changes());
+        AssistantSettings updated = state.settings().with(command.changes());
         requireValid(updated);
-        AssistantUpdate changes = AssistantUpdate.between(settings, updated);
+        AssistantUpdate changes = AssistantUpdate.between(state.settings(), updated);
         if (!changes.changesNothing()) {
             apply(new AssistantUpdated(id, changes));
         }
@@ -82,7 +80,7 @@ public class Assistant {
 
     @CommandHandler
     public AssistantResponse handle(SetAvatar command) {
-        if (!command.avatar().equals(avatar)) {
+        if (!command.avatar().equals(state.avatar())) {
             apply(new AvatarSet(id, command.avatar()));
         }
         return state();
@@ -90,10 +88,10 @@ public class Assistant {
 
     @CommandHandler
     public AssistantResponse handle(RemoveAvatar command) {
-        if (avatar == null) {
+        if (state.avatar() == null) {
             throw new AvatarNotFoundException(id);
         }
-        apply(new AvatarRemoved(id, avatar.objectKey()));
+        apply(new AvatarRemoved(id, state.avatar().objectKey()));
         return state();
     }
 
@@ -110,37 +108,15 @@ public class Assistant {
     }
 
     private AssistantResponse state() {
-        return AssistantResponse.of(id, settings, avatar, createdAt, updatedAt, getVersion());
+        return state.toResponse();
     }
 
     @EventSourcingHandler
-    void on(AssistantCreated event, @Timestamp Instant at) {
-        id = event.assistantId();
-        settings = event.settings();
-        createdAt = at;
-        updatedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(AssistantUpdated event, @Timestamp Instant at) {
-        settings = settings.with(event.changes());
-        updatedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(AvatarSet event, @Timestamp Instant at) {
-        avatar = event.avatar();
-        updatedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(AvatarRemoved event, @Timestamp Instant at) {
-        avatar = null;
-        updatedAt = at;
-    }
-
-    @EventSourcingHandler
-    void on(AssistantDeleted event) {
-        markDeleted();
+    void on(AssistantEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        state = AssistantState.fold(state, event, sequence, at);
+        id = state.id();
+        if (state.deleted()) {
+            markDeleted();
+        }
     }
 }

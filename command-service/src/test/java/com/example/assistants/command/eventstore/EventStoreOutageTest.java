@@ -1,5 +1,6 @@
 package com.example.assistants.command.eventstore;
 
+import com.example.assistants.command.CommandServiceApplication;
 import com.example.assistants.support.test.EmbeddedPostgresServer;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.HttpApi.Response;
@@ -21,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /** PostgreSQL refusing connections: writes answer 503, record nothing, and work again afterwards. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "assistants.jwt.secret=" + TestTokens.SECRET,
+        CommandServiceApplication.CONFIG_NAME, "assistants.jwt.secret=" + TestTokens.SECRET,
         "spring.datasource.hikari.connection-timeout=1000"})
 class EventStoreOutageTest {
 
