@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import com.example.assistants.support.security.Callers;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -41,6 +43,12 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final List<DependencyUnavailability> unavailabilities;
+
+    ApiExceptionHandler(List<DependencyUnavailability> unavailabilities) {
+        this.unavailabilities = unavailabilities;
+    }
+
     public static ResponseEntity<ErrorResponse> error(ErrorCode code, String message) {
         return error(code, message, null);
     }
@@ -66,6 +74,14 @@ public class ApiExceptionHandler {
     @ExceptionHandler(VersionConflictException.class)
     ResponseEntity<ErrorResponse> versionConflict(VersionConflictException e) {
         return error(ErrorCode.VERSION_CONFLICT, e.getMessage());
+    }
+
+    /** A rule checked in a controller ({@link com.example.assistants.support.security.Callers}). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorResponse> accessDenied(AccessDeniedException e) {
+        return Callers.isAuthenticated()
+                ? error(ErrorCode.INSUFFICIENT_PRIVILEGES, "Your roles do not allow this operation")
+                : error(ErrorCode.AUTHENTICATION_FAILED, "This requires a valid bearer token");
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -155,7 +171,7 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception e) {
-        if (DependencyFailures.isUnavailable(e)) {
+        if (DependencyFailures.isUnavailable(e) || unavailabilities.stream().anyMatch(rule -> rule.isUnavailable(e))) {
             ErrorResponse body = ErrorResponse.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
                     "A service this request depends on is unavailable; nothing was changed, retry later", null);
             log.warn("Dependency unavailable, error_id={}: {}", body.id(), e.toString());

@@ -1,0 +1,100 @@
+package com.example.assistants.query.history;
+
+import com.example.assistants.api.assistant.AssistantHistoryEntry;
+import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.api.error.AssistantNotFoundException;
+import com.example.assistants.api.error.FieldViolation;
+import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.event.AssistantCreated;
+import com.example.assistants.api.event.AssistantDeleted;
+import com.example.assistants.api.event.AssistantUpdated;
+import com.example.assistants.api.event.AvatarRemoved;
+import com.example.assistants.api.event.AvatarSet;
+import com.example.assistants.api.event.EventMetadata;
+import com.example.assistants.api.event.SemanticCachePurged;
+import com.example.assistants.support.security.Callers;
+import com.example.assistants.support.security.PlatformRoles;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The audit view, straight from the event store: who changed what and when, and the state at any instant. */
+@RestController
+@RequestMapping("/api/v1/assistants/{id}")
+class HistoryController {
+
+    private final AssistantHistory history;
+
+    HistoryController(AssistantHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/history")
+    List<AssistantHistoryEntry> history(@PathVariable UUID id) {
+        List<DomainEventMessage<?>> events = history.events(id);
+        if (events.isEmpty()) {
+            throw new AssistantNotFoundException(id);
+        }
+        return events.stream().map(HistoryController::entry).toList();
+    }
+
+    /** Admin-only, checked here because the same path without {@code as_of} is open to all. */
+    @GetMapping(params = "as_of")
+    AssistantResponse asOf(@PathVariable UUID id, @RequestParam("as_of") String asOf) {
+        Callers.requireRole(PlatformRoles.ADMIN);
+        Instant instant = parseInstant(asOf);
+        return history.stateAt(id, instant)
+                .filter(state -> !state.deleted())
+                .map(AssistantState::toResponse)
+                .orElseThrow(() -> new AssistantNotFoundException(id));
+    }
+
+    private static AssistantHistoryEntry entry(DomainEventMessage<?> event) {
+        return new AssistantHistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+                event.getTimestamp(), (String) event.getMetaData().get(EventMetadata.ACTOR),
+                (String) event.getMetaData().get(EventMetadata.REQUEST_ID),
+                (String) event.getMetaData().get(EventMetadata.CORRELATION_ID), changes(event.getPayload()));
+    }
+
+    private static Object changes(Object payload) {
+        if (payload instanceof AssistantCreated created) {
+            return created.settings();
+        }
+        if (payload instanceof AssistantUpdated updated) {
+            return updated.changes();
+        }
+        if (payload instanceof AvatarSet avatarSet) {
+            return avatarSet.avatar();
+        }
+        if (payload instanceof AvatarRemoved removed) {
+            return Map.of("object_key", removed.objectKey());
+        }
+        if (payload instanceof SemanticCachePurged purged) {
+            return Map.of("deleted_count", purged.deletedCount());
+        }
+        if (payload instanceof AssistantDeleted) {
+            return Map.of();
+        }
+        throw new IllegalStateException("Unknown assistant event " + payload.getClass().getName());
+    }
+
+    private static Instant parseInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new InvalidAssistantException(List.of(new FieldViolation("as_of",
+                    "must be an ISO-8601 instant with an offset, e.g. 2026-01-31T12:00:00Z")));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package com.example.assistants.query.readmodel;
+
+import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.api.error.AssistantNotFoundException;
+import com.example.assistants.support.security.Callers;
+import com.example.assistants.support.security.PlatformRoles;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The read API: list and get from the read model. Guests see public assistants only. */
+@RestController
+@RequestMapping("/api/v1/assistants")
+class AssistantQueryController {
+
+    private final ReadModel readModel;
+
+    AssistantQueryController(ReadModel readModel) {
+        this.readModel = readModel;
+    }
+
+    @GetMapping({"", "/"})
+    ResponseEntity<List<AssistantResponse>> list(@RequestParam(defaultValue = "0") @Min(0) int skip,
+                                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        AssistantStore.AssistantPage page = readModel.active().page(Callers.isAuthenticated(), skip, limit);
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(page.total()))
+                .body(page.assistants().stream().map(AssistantState::toResponse).toList());
+    }
+
+    @GetMapping(path = "/{id}", params = "!as_of")
+    ResponseEntity<AssistantResponse> get(@PathVariable UUID id) {
+        AssistantState state = readModel.active().find(id)
+                .filter(assistant -> !assistant.deleted())
+                .orElseThrow(() -> new AssistantNotFoundException(id));
+        if (state.settings().userAuthentication() && !Callers.isAuthenticated()) {
+            Callers.requireRole(PlatformRoles.USER);
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.ETAG, "\"" + state.version() + "\"")
+                .body(state.toResponse());
+    }
+}

@@ -1,0 +1,118 @@
+package com.example.assistants.query.readmodel;
+
+import com.example.assistants.api.assistant.AssistantState;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The assistants of one read model collection. Deleted assistants stay as tombstones, so replays cannot revive them. */
+public class AssistantStore {
+
+    private final MongoCollection<Document> collection;
+
+    AssistantStore(MongoCollection<Document> collection) {
+        this.collection = collection;
+    }
+
+    String collectionName() {
+        return collection.getNamespace().getCollectionName();
+    }
+
+    /** The indexes of the list queries: both filters, then the order (name, id). */
+    void ensureIndexes() {
+        collection.createIndex(Indexes.ascending(AssistantDocuments.DELETED, AssistantDocuments.NAME, AssistantDocuments.ID),
+                new IndexOptions().name("visible_by_name"));
+        collection.createIndex(Indexes.ascending(AssistantDocuments.DELETED, AssistantDocuments.PRIVATE,
+                AssistantDocuments.NAME, AssistantDocuments.ID), new IndexOptions().name("public_by_name"));
+    }
+
+    public Optional<AssistantState> find(UUID id) {
+        return Optional.ofNullable(collection.find(Filters.eq(AssistantDocuments.ID, id.toString())).first())
+                .map(AssistantDocuments::fromDocument);
+    }
+
+    Map<UUID, AssistantState> findAll(Collection<UUID> ids) {
+        Map<UUID, AssistantState> found = new HashMap<>();
+        collection.find(Filters.in(AssistantDocuments.ID, ids.stream().map(UUID::toString).toList()))
+                .forEach(document -> {
+                    AssistantState state = AssistantDocuments.fromDocument(document);
+                    found.put(state.id(), state);
+                });
+        return found;
+    }
+
+    /**
+     * Writes {@code next} if the stored state is still the one it was derived from ({@code
+     * expectedVersion}, or nothing stored when null); false when another writer came first.
+     */
+    boolean save(AssistantState next, Long expectedVersion) {
+        Document document = AssistantDocuments.toDocument(next);
+        if (expectedVersion == null) {
+            try {
+                collection.insertOne(document);
+                return true;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                    return false;
+                }
+                throw e;
+            }
+        }
+        return collection.replaceOne(Filters.and(Filters.eq(AssistantDocuments.ID, next.id().toString()),
+                Filters.eq(AssistantDocuments.VERSION, expectedVersion)), document).getMatchedCount() == 1;
+    }
+
+    /** Unconditional writes, for a collection that only one writer fills (a rebuild). */
+    void saveAll(Collection<AssistantState> states) {
+        if (states.isEmpty()) {
+            return;
+        }
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(states.size());
+        for (AssistantState state : states) {
+            writes.add(new ReplaceOneModel<>(Filters.eq(AssistantDocuments.ID, state.id().toString()),
+                    AssistantDocuments.toDocument(state), new ReplaceOptions().upsert(true)));
+        }
+        collection.bulkWrite(writes);
+    }
+
+    /** A page of the visible assistants ordered by name then id, and how many there are in all. */
+    AssistantPage page(boolean includePrivate, int skip, int limit) {
+        Bson visible = includePrivate
+                ? Filters.eq(AssistantDocuments.DELETED, false)
+                : Filters.and(Filters.eq(AssistantDocuments.DELETED, false), Filters.eq(AssistantDocuments.PRIVATE, false));
+        List<AssistantState> assistants = new ArrayList<>(limit);
+        collection.find(visible)
+                .sort(Sorts.ascending(AssistantDocuments.NAME, AssistantDocuments.ID))
+                .skip(skip)
+                .limit(limit)
+                .forEach(document -> assistants.add(AssistantDocuments.fromDocument(document)));
+        return new AssistantPage(assistants, collection.countDocuments(visible));
+    }
+
+    long count() {
+        return collection.countDocuments();
+    }
+
+    void drop() {
+        collection.drop();
+    }
+
+    record AssistantPage(List<AssistantState> assistants, long total) {
+    }
+}

@@ -1,0 +1,47 @@
+package com.example.assistants.query.readmodel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+
+/**
+ * Runs a write to MongoDB until MongoDB takes it, backing off while it is unreachable. The
+ * projection waits here instead of failing, so its token does not move and no event is skipped;
+ * any other failure is thrown at once (and dead-lettered).
+ */
+final class MongoRetry {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoRetry.class);
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+
+    private MongoRetry() {
+    }
+
+    static void untilAvailable(String what, Runnable write) {
+        Duration pause = FIRST_PAUSE;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                write.run();
+                if (attempt > 1) {
+                    log.info("MongoDB is back: {} succeeded after {} attempts", what, attempt);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!MongoFailures.isUnavailable(e)) {
+                    throw e;
+                }
+                log.warn("MongoDB unavailable ({}); retrying {} in {} ms (attempt {})", e.getClass().getSimpleName(),
+                        what, pause.toMillis(), attempt);
+            }
+            try {
+                Thread.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for MongoDB", e);
+            }
+            pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.example.assistants.query.readmodel;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Which collection is the read model now. Reads and the projection go to the active collection; a
+ * rebuild fills another one and then switches over in one step, so nobody ever reads a half-built model.
+ */
+@Component
+public class ReadModel {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
+    static final String DEFAULT_COLLECTION = "assistants";
+    private static final String POINTERS = "read_model_meta";
+    private static final String POINTER_ID = "assistants";
+
+    private final MongoDatabase database;
+    private final AtomicReference<AssistantStore> active = new AtomicReference<>();
+
+    ReadModel(MongoDatabase database) {
+        this.database = database;
+    }
+
+    public AssistantStore active() {
+        AssistantStore store = active.get();
+        if (store == null) {
+            // resolved on first use, not at start-up: the service starts (and answers 503) with MongoDB down
+            store = store(activeCollectionName());
+            store.ensureIndexes();
+            active.compareAndSet(null, store);
+            store = active.get();
+        }
+        return store;
+    }
+
+    /** A fresh collection for a rebuild, indexed like the active one. */
+    public AssistantStore newCollection(String name) {
+        AssistantStore store = store(name);
+        store.drop();
+        store.ensureIndexes();
+        return store;
+    }
+
+    /** Makes {@code replacement} the read model and drops the collection it replaces. */
+    public void switchTo(AssistantStore replacement) {
+        AssistantStore previous = active();
+        database.getCollection(POINTERS).replaceOne(Filters.eq("_id", POINTER_ID),
+                new Document("_id", POINTER_ID).append("collection", replacement.collectionName()),
+                new ReplaceOptions().upsert(true));
+        active.set(replacement);
+        log.info("Read model switched from {} to {}", previous.collectionName(), replacement.collectionName());
+        if (!previous.collectionName().equals(replacement.collectionName())) {
+            previous.drop();
+        }
+    }
+
+    private String activeCollectionName() {
+        Document pointer = database.getCollection(POINTERS).find(Filters.eq("_id", POINTER_ID)).first();
+        return pointer == null ? DEFAULT_COLLECTION : pointer.getString("collection");
+    }
+
+    private AssistantStore store(String name) {
+        return new AssistantStore(database.getCollection(name));
+    }
+}
