@@ -12,9 +12,9 @@ import java.time.Instant;
 /** Keeps the read model up to date with the event store (tracking processor "assistant-read-model"). */
 @Component
 @ProcessingGroup(AssistantProjection.PROCESSING_GROUP)
-class AssistantProjection {
+public class AssistantProjection {
 
-    static final String PROCESSING_GROUP = "assistant-read-model";
+    public static final String PROCESSING_GROUP = "assistant-read-model";
 
     private final ReadModel readModel;
     private final ReadModelUpdater updater;

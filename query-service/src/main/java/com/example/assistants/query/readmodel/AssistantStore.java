@@ -47,7 +47,7 @@ public class AssistantStore {
                 .map(AssistantDocuments::fromDocument);
     }
 
-    Map<UUID, AssistantState> findAll(Collection<UUID> ids) {
+    public Map<UUID, AssistantState> findAll(Collection<UUID> ids) {
         Map<UUID, AssistantState> found = new HashMap<>();
         collection.find(Filters.in(AssistantDocuments.ID, ids.stream().map(UUID::toString).toList()))
                 .forEach(document -> {
@@ -79,7 +79,7 @@ public class AssistantStore {
     }
 
     /** Unconditional writes, for a collection that only one writer fills (a rebuild). */
-    void saveAll(Collection<AssistantState> states) {
+    public void saveAll(Collection<AssistantState> states) {
         if (states.isEmpty()) {
             return;
         }
@@ -109,7 +109,7 @@ public class AssistantStore {
         return collection.countDocuments();
     }
 
-    void drop() {
+    public void drop() {
         collection.drop();
     }
 

@@ -27,17 +27,23 @@ public class ReadModelUpdater {
     public void apply(AssistantStore store, AssistantEvent event, long sequence, Instant at) {
         while (true) {
             Optional<AssistantState> current = store.find(event.assistantId());
-            long known = current.map(AssistantState::version).orElse(-1L);
-            if (sequence <= known) {
-                return;
-            }
-            AssistantState next = sequence == known + 1
-                    ? AssistantState.fold(current.orElse(null), event, sequence, at)
-                    : history.stateAtSequence(event.assistantId(), sequence).orElseThrow(() -> new IllegalStateException(
-                    "Event " + sequence + " of assistant " + event.assistantId() + " is not in the event store"));
-            if (store.save(next, current.isPresent() ? known : null)) {
+            Optional<AssistantState> next = next(current.orElse(null), event, sequence, at);
+            if (next.isEmpty() || store.save(next.get(), current.map(AssistantState::version).orElse(null))) {
                 return;
             }
         }
+    }
+
+    /** The state after {@code event}; empty when {@code current} already reflects it. */
+    public Optional<AssistantState> next(AssistantState current, AssistantEvent event, long sequence, Instant at) {
+        long known = current == null ? -1 : current.version();
+        if (sequence <= known) {
+            return Optional.empty();
+        }
+        if (sequence == known + 1) {
+            return Optional.of(AssistantState.fold(current, event, sequence, at));
+        }
+        return Optional.of(history.stateAtSequence(event.assistantId(), sequence).orElseThrow(() -> new IllegalStateException(
+                "Event " + sequence + " of assistant " + event.assistantId() + " is not in the event store")));
     }
 }

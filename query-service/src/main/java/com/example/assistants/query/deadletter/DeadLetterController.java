@@ -1,0 +1,38 @@
+package com.example.assistants.query.deadletter;
+
+import com.example.assistants.api.error.ErrorCode;
+import com.example.assistants.support.web.ApiExceptionHandler;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Map;
+
+/** Operators see which events the projection set aside and retry them once the cause is fixed (admin-only). */
+@RestController
+@RequestMapping("/api/v1/admin/dead-letters")
+class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+
+    DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** One list per assistant, in the order its events must be applied. */
+    @GetMapping
+    List<List<DeadLetterView>> list() {
+        return deadLetters.sequences();
+    }
+
+    @PostMapping("/{id}/retry")
+    ResponseEntity<?> retry(@PathVariable String id) {
+        return deadLetters.retry(id)
+                .<ResponseEntity<?>>map(handled -> ResponseEntity.ok(Map.of("id", id, "handled", handled)))
+                .orElseGet(() -> ApiExceptionHandler.error(ErrorCode.ENTITY_NOT_FOUND, "No dead letter " + id));
+    }
+}

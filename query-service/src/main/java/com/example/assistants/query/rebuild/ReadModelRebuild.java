@@ -1,0 +1,166 @@
+package com.example.assistants.query.rebuild;
+
+import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.api.event.AssistantEvent;
+import com.example.assistants.query.readmodel.AssistantStore;
+import com.example.assistants.query.readmodel.ReadModel;
+import com.example.assistants.query.readmodel.ReadModelUpdater;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * Rebuilds the read model from the first event without ever serving a half-built one: the events
+ * are replayed into a fresh collection while reads and the live projection keep using the active
+ * one; then the fresh collection becomes the active one in one step, and the events that arrived
+ * meanwhile are applied to it (the projection's rule makes applying one twice harmless).
+ */
+@Service
+public class ReadModelRebuild implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadModelRebuild.class);
+    private static final int BATCH = 1000;
+
+    private final ReadModel readModel;
+    private final ReadModelUpdater updater;
+    private final EventStorageEngine storageEngine;
+    private final EventStore eventStore;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
+
+    ReadModelRebuild(ReadModel readModel, ReadModelUpdater updater, EventStorageEngine storageEngine,
+                     EventStore eventStore) {
+        this.readModel = readModel;
+        this.updater = updater;
+        this.storageEngine = storageEngine;
+        this.eventStore = eventStore;
+        this.clock = Clock.systemUTC();
+    }
+
+    public RebuildProgress progress() {
+        return progress.get();
+    }
+
+    /** Starts a rebuild in the background; refused while one runs. */
+    public synchronized RebuildProgress start() {
+        RebuildProgress current = progress.get();
+        if (current.state() == RebuildProgress.State.RUNNING) {
+            throw new RebuildAlreadyRunningException(current);
+        }
+        TrackingToken headToken = eventStore.createHeadToken();
+        long head = headToken == null ? 0 : headToken.position().orElse(0);
+        RebuildProgress started = new RebuildProgress(RebuildProgress.State.RUNNING,
+                "assistants_" + clock.millis(), 0, head, clock.instant(), null, null);
+        progress.set(started);
+        worker.submit(() -> run(started));
+        return started;
+    }
+
+    private void run(RebuildProgress started) {
+        log.info("Rebuilding the read model into {} up to position {}", started.collection(), started.headPosition());
+        try {
+            AssistantStore target = readModel.newCollection(started.collection());
+            TrackingToken last = replay(target, started);
+            readModel.switchTo(target);
+            long caughtUp = catchUp(last);
+            RebuildProgress done = progress.get();
+            progress.set(new RebuildProgress(RebuildProgress.State.COMPLETED, done.collection(), done.eventsDone() + caughtUp,
+                    done.headPosition(), done.startedAt(), clock.instant(), null));
+            log.info("Read model rebuilt: {} events into {}", done.eventsDone() + caughtUp, done.collection());
+        } catch (RuntimeException e) {
+            RebuildProgress failed = progress.get();
+            progress.set(new RebuildProgress(RebuildProgress.State.FAILED, failed.collection(), failed.eventsDone(),
+                    failed.headPosition(), failed.startedAt(), clock.instant(), e.getClass().getSimpleName()));
+            log.error("Read model rebuild failed; the previous read model stays active", e);
+        }
+    }
+
+    /** Replays every event up to the head into {@code target}, a batch at a time; returns the last event's token. */
+    private TrackingToken replay(AssistantStore target, RebuildProgress started) {
+        TrackingToken last = null;
+        List<TrackedEventMessage<?>> batch = new ArrayList<>(BATCH);
+        try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(null, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                TrackedEventMessage<?> event = iterator.next();
+                if (event.trackingToken().position().orElse(0) > started.headPosition()) {
+                    break;
+                }
+                batch.add(event);
+                last = event.trackingToken();
+                if (batch.size() == BATCH) {
+                    foldInto(target, batch, started);
+                }
+            }
+        }
+        foldInto(target, batch, started);
+        return last;
+    }
+
+    /** Folds a batch in memory (one read of the states it touches, one bulk write of the results) and empties it. */
+    private void foldInto(AssistantStore target, List<TrackedEventMessage<?>> batch, RebuildProgress started) {
+        Set<UUID> touched = new HashSet<>();
+        batch.forEach(event -> touched.add(((AssistantEvent) event.getPayload()).assistantId()));
+        Map<UUID, AssistantState> states = new LinkedHashMap<>(target.findAll(touched));
+        Set<UUID> changed = new HashSet<>();
+        for (TrackedEventMessage<?> tracked : batch) {
+            DomainEventMessage<?> event = (DomainEventMessage<?>) tracked;
+            AssistantEvent payload = (AssistantEvent) event.getPayload();
+            updater.next(states.get(payload.assistantId()), payload, event.getSequenceNumber(), event.getTimestamp())
+                    .ifPresent(next -> {
+                        states.put(payload.assistantId(), next);
+                        changed.add(payload.assistantId());
+                    });
+        }
+        target.saveAll(changed.stream().map(states::get).toList());
+        RebuildProgress now = progress.get();
+        progress.set(new RebuildProgress(RebuildProgress.State.RUNNING, started.collection(), now.eventsDone() + batch.size(),
+                started.headPosition(), started.startedAt(), null, null));
+        batch.clear();
+    }
+
+    /** Applies what was appended after the replay's last event to the (now active) rebuilt model. */
+    private long catchUp(TrackingToken last) {
+        long applied = 0;
+        try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(last, false)) {
+            Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
+            while (iterator.hasNext()) {
+                DomainEventMessage<?> event = (DomainEventMessage<?>) iterator.next();
+                updater.apply(readModel.active(), (AssistantEvent) event.getPayload(), event.getSequenceNumber(),
+                        event.getTimestamp());
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    @Override
+    public void destroy() {
+        worker.shutdownNow();
+    }
+}

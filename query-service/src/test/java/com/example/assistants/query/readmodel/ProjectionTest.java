@@ -1,0 +1,78 @@
+package com.example.assistants.query.readmodel;
+
+import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.api.event.AssistantEvent;
+import com.example.assistants.query.QueryServiceTest;
+import com.example.assistants.query.history.AssistantHistory;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The projection's rule, on the real read model: replays change nothing, gaps are healed from the event store. */
+class ProjectionTest extends QueryServiceTest {
+
+    @Autowired
+    ReadModel readModel;
+    @Autowired
+    ReadModelUpdater updater;
+    @Autowired
+    AssistantHistory history;
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        String id = create(Map.of("name", "Redelivered"));
+        update(id, Map.of("description", "one"));
+        update(id, Map.of("description", "two"));
+        AssistantState before = readModel.active().find(UUID.fromString(id)).orElseThrow();
+
+        for (DomainEventMessage<?> event : history.events(UUID.fromString(id))) {
+            apply(readModel.active(), event);
+        }
+
+        assertThat(readModel.active().find(UUID.fromString(id))).contains(before);
+        assertThat(before.settings().description()).isEqualTo("two");
+    }
+
+    @Test
+    void afterAGapTheStateIsFoldedFromTheEventStore() {
+        String id = create(Map.of("name", "Gap"));
+        update(id, Map.of("description", "one"));
+        update(id, Map.of("description", "two"));
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+        AssistantStore scratch = readModel.newCollection("scratch_" + UUID.randomUUID().toString().replace("-", ""));
+        try {
+            apply(scratch, events.get(0));
+            apply(scratch, events.get(2));
+
+            AssistantState healed = scratch.find(UUID.fromString(id)).orElseThrow();
+            assertThat(healed).isEqualTo(readModel.active().find(UUID.fromString(id)).orElseThrow());
+            assertThat(healed.version()).isEqualTo(2);
+
+            apply(scratch, events.get(1));
+            assertThat(scratch.find(UUID.fromString(id))).contains(healed);
+        } finally {
+            scratch.drop();
+        }
+    }
+
+    @Test
+    void aDeletedAssistantStaysDeletedWhenItsCreationIsReplayed() {
+        String id = create(Map.of("name", "Tombstone"));
+        delete(id);
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+
+        apply(readModel.active(), events.get(0));
+
+        assertThat(readModel.active().find(UUID.fromString(id)).orElseThrow().deleted()).isTrue();
+    }
+
+    private void apply(AssistantStore store, DomainEventMessage<?> event) {
+        updater.apply(store, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+    }
+}
