@@ -23,8 +23,7 @@ public abstract class QueryServiceTest {
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        TestSystem.EVENT_STORE.configure(registry);
-        registry.add("assistants.mongodb.uri", TestSystem::mongoUri);
+        TestSystem.SHARED.configure(registry);
     }
 
     @LocalServerPort
@@ -36,7 +35,7 @@ public abstract class QueryServiceTest {
     @BeforeEach
     void clients() {
         reads = new HttpApi(port);
-        writes = TestSystem.commands();
+        writes = TestSystem.SHARED.commands();
     }
 
     /** Creates an assistant through the write side and waits until the read side shows it. */

@@ -9,39 +9,62 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import java.net.InetSocketAddress;
 
 /**
- * The servers and the write side that query-service's tests read from, started once per test JVM:
- * one PostgreSQL event store, one MongoDB-compatible server, and the real command-service (its own
- * Spring context and Axon configuration on a random port, so events reach the read side only
- * through the event store, as from another JVM).
+ * The servers and the write side that query-service reads from: a PostgreSQL event store, a
+ * MongoDB-compatible server, and the real command-service (its own Spring context and Axon
+ * configuration on a random port, so events reach the read side only through the event store, as
+ * from another JVM). Most tests share {@link #SHARED}; a test that breaks a server gets its own.
  */
 public final class TestSystem {
 
-    public static final EmbeddedPostgresServer.Database EVENT_STORE = EmbeddedPostgresServer.newDatabase();
-    private static MongoServer mongo;
-    private static String mongoUri;
-    private static ConfigurableApplicationContext commandService;
+    public static final TestSystem SHARED = new TestSystem();
 
-    private TestSystem() {
+    private final EmbeddedPostgresServer.Database eventStore = EmbeddedPostgresServer.newDatabase();
+    private MongoServer mongo;
+    private InetSocketAddress mongoAddress;
+    private ConfigurableApplicationContext commandService;
+
+    /** Points query-service at this system's event store and MongoDB. */
+    public void configure(DynamicPropertyRegistry registry) {
+        eventStore.configure(registry);
+        registry.add("assistants.mongodb.uri", this::mongoUri);
     }
 
-    public static synchronized String mongoUri() {
+    public synchronized String mongoUri() {
         if (mongo == null) {
-            mongo = new MongoServer(new MemoryBackend());
-            mongoUri = mongo.bindAndGetConnectionString();
+            startMongo(0);
         }
-        return mongoUri;
+        return "mongodb://localhost:" + mongoAddress.getPort();
+    }
+
+    /** Stops MongoDB: every connection drops, the data is gone (the read model must rebuild what it needs). */
+    public synchronized void stopMongo() {
+        mongo.shutdownNow();
+    }
+
+    /** Starts an empty MongoDB on the same port. */
+    public synchronized void restartMongo() {
+        startMongo(mongoAddress.getPort());
+    }
+
+    private void startMongo(int port) {
+        mongo = new MongoServer(new MemoryBackend());
+        mongo.bind("localhost", port);
+        mongoAddress = mongo.getLocalAddress();
     }
 
     /** A client of command-service, the way to write. */
-    public static synchronized HttpApi commands() {
+    public synchronized HttpApi commands() {
         if (commandService == null) {
             commandService = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .properties(CommandServiceApplication.CONFIG_NAME)
                     .run("--server.port=0",
                             "--assistants.jwt.secret=" + TestTokens.SECRET,
-                            "--spring.datasource.url=" + EVENT_STORE.url(),
+                            "--spring.datasource.url=" + eventStore.url(),
                             "--spring.datasource.username=postgres",
                             "--spring.datasource.password=postgres");
         }
