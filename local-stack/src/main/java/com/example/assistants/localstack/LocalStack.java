@@ -1,5 +1,7 @@
 package com.example.assistants.localstack;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -15,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Starts the whole system on this machine with embedded servers, no Docker: PostgreSQL (data kept
- * in the data folder), then each service as a JVM of its own. Ctrl-C stops everything; the next
+ * Starts the whole system on this machine with embedded servers, no Docker: PostgreSQL and a
+ * MongoDB-compatible server (both keeping their data in the data folder), then each service as a
+ * JVM of its own. Ctrl-C stops everything; the next
  * start finds the same data.
  */
 public final class LocalStack {
@@ -24,6 +27,7 @@ public final class LocalStack {
     private final StackSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgres postgres;
+    private MongoServer mongo;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -42,6 +46,7 @@ public final class LocalStack {
         Files.createDirectories(settings.dataDirectory());
         String jwtSecret = StackSecrets.jwtSecret(settings.dataDirectory());
         postgres = startPostgres();
+        mongo = startMongo();
         String jdbcUrl = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + StackSettings.DATABASE;
 
         Map<String, String> common = Map.of(
@@ -50,12 +55,28 @@ public final class LocalStack {
                 "ASSISTANTS_DB_USER", "postgres",
                 "ASSISTANTS_DB_PASSWORD", "postgres",
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        ServiceProcess commandService = new ServiceProcess("command-service", settings.serviceJar("command-service"),
+        services.add(new ServiceProcess("command-service", settings.serviceJar("command-service"),
                 settings.commandServicePort(), settings.logDirectory(),
-                merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(settings.commandServicePort()))));
-        services.add(commandService);
-        commandService.start();
-        commandService.awaitHealthy(Duration.ofSeconds(120));
+                merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(settings.commandServicePort())))));
+        services.add(new ServiceProcess("query-service", settings.serviceJar("query-service"),
+                settings.queryServicePort(), settings.logDirectory(),
+                merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(settings.queryServicePort()),
+                        "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort()))));
+        // started together (each takes seconds to boot on two cores), then awaited
+        for (ServiceProcess service : services) {
+            service.start();
+        }
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(Duration.ofSeconds(120));
+        }
+    }
+
+    private MongoServer startMongo() throws IOException {
+        Files.createDirectories(settings.mongoFile().getParent());
+        log("starting the MongoDB-compatible server on port " + settings.mongoPort() + ", data in " + settings.mongoFile());
+        MongoServer server = new MongoServer(new H2Backend(settings.mongoFile().toString()));
+        server.bind("localhost", settings.mongoPort());
+        return server;
     }
 
     private EmbeddedPostgres startPostgres() throws IOException, SQLException {
@@ -80,14 +101,16 @@ public final class LocalStack {
     }
 
     private void printWelcome(Duration startup) {
-        String url = "http://localhost:" + settings.commandServicePort();
+        String writes = "http://localhost:" + settings.commandServicePort();
+        String reads = "http://localhost:" + settings.queryServicePort();
         String admin = DevTokens.mint("local-admin", List.of("admin", "user"), settings.dataDirectory());
         String user = DevTokens.mint("local-user", List.of("user"), settings.dataDirectory());
         System.out.printf("""
 
                 Assistants platform is up (%.1f s). Data: %s, logs: %s
 
-                  API          %s/api/v1/assistants
+                  writes       %s/api/v1/assistants   (POST, PUT, DELETE)
+                  reads        %s/api/v1/assistants   (GET, history, as_of, admin: rebuild, dead letters)
                   admin token  %s
                   user token   %s
                   (tokens valid for 24 hours; restart the stack for fresh ones)
@@ -100,13 +123,16 @@ public final class LocalStack {
 
                 Ctrl-C stops everything; the next start keeps the data.
                 %n""", startup.toMillis() / 1000.0, settings.dataDirectory().toAbsolutePath(),
-                settings.logDirectory().toAbsolutePath(), url, admin, user, url, admin);
+                settings.logDirectory().toAbsolutePath(), writes, reads, admin, user, writes, admin);
     }
 
     private void stop() {
         log("stopping");
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop(Duration.ofSeconds(30));
+        }
+        if (mongo != null) {
+            mongo.shutdown();
         }
         if (postgres != null) {
             try {

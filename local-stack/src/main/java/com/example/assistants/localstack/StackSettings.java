@@ -4,7 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
-record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int commandServicePort) {
+record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort,
+                     int commandServicePort, int queryServicePort) {
 
     static final String DATABASE = "assistants";
 
@@ -13,11 +14,17 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Path.of(env("LOCAL_STACK_DATA", ".local-stack")),
                 Path.of(env("LOCAL_STACK_HOME", ".")),
                 Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "54321")),
-                Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")));
+                Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27018")),
+                Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")),
+                Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")));
     }
 
     Path postgresDirectory() {
         return dataDirectory.resolve("postgres");
+    }
+
+    Path mongoFile() {
+        return dataDirectory.resolve("mongo").resolve("read-model.mv");
     }
 
     Path logDirectory() {

@@ -44,7 +44,9 @@ public class ReadModel {
     /** A fresh collection for a rebuild, indexed like the active one. */
     public AssistantStore newCollection(String name) {
         AssistantStore store = store(name);
-        store.drop();
+        if (database.listCollectionNames().into(new java.util.ArrayList<>()).contains(name)) {
+            store.drop();
+        }
         store.ensureIndexes();
         return store;
     }
