@@ -2,6 +2,7 @@ package com.example.assistants.command;
 
 import com.example.assistants.support.test.EmbeddedPostgresServer;
 import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.TestKafka;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +26,7 @@ public abstract class CommandServiceTest {
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
         EVENT_STORE.configure(registry);
+        registry.add("assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
     }
 
     @LocalServerPort

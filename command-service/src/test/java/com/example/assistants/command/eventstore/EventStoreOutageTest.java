@@ -4,6 +4,7 @@ import com.example.assistants.command.CommandServiceApplication;
 import com.example.assistants.support.test.EmbeddedPostgresServer;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.HttpApi.Response;
+import com.example.assistants.support.test.TestKafka;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ class EventStoreOutageTest {
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
         EVENT_STORE.configure(registry);
+        registry.add("assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
     }
 
     @LocalServerPort
