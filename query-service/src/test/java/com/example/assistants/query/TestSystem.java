@@ -3,6 +3,7 @@ package com.example.assistants.query;
 import com.example.assistants.command.CommandServiceApplication;
 import com.example.assistants.support.test.EmbeddedPostgresServer;
 import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.TestKafka;
 import com.example.assistants.support.test.TestTokens;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -32,6 +33,8 @@ public final class TestSystem {
     public void configure(DynamicPropertyRegistry registry) {
         eventStore.configure(registry);
         registry.add("assistants.mongodb.uri", this::mongoUri);
+        registry.add("assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+        registry.add("assistants.command-service.url", () -> "http://localhost:" + commandServicePort());
     }
 
     public synchronized String mongoUri() {
@@ -58,7 +61,11 @@ public final class TestSystem {
     }
 
     /** A client of command-service, the way to write. */
-    public synchronized HttpApi commands() {
+    public HttpApi commands() {
+        return new HttpApi(commandServicePort());
+    }
+
+    private synchronized int commandServicePort() {
         if (commandService == null) {
             commandService = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .properties(CommandServiceApplication.CONFIG_NAME)
@@ -66,8 +73,9 @@ public final class TestSystem {
                             "--assistants.jwt.secret=" + TestTokens.SECRET,
                             "--spring.datasource.url=" + eventStore.url(),
                             "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=postgres");
+                            "--spring.datasource.password=postgres",
+                            "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers());
         }
-        return new HttpApi(((WebServerApplicationContext) commandService).getWebServer().getPort());
+        return ((WebServerApplicationContext) commandService).getWebServer().getPort();
     }
 }

@@ -96,8 +96,9 @@ public class Assistant {
     }
 
     @CommandHandler
-    public void handle(RecordSemanticCachePurge command) {
+    public AssistantResponse handle(RecordSemanticCachePurge command) {
         apply(new SemanticCachePurged(id, command.deletedCount()));
+        return state();
     }
 
     private static void requireValid(AssistantSettings settings) {

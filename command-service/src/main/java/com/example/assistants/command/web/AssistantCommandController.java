@@ -3,7 +3,9 @@ package com.example.assistants.command.web;
 import com.example.assistants.api.assistant.AssistantCreate;
 import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantUpdate;
+import com.example.assistants.api.cache.CachePurgeResult;
 import com.example.assistants.api.command.CreateAssistant;
+import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.DeleteAssistant;
 import com.example.assistants.api.command.UpdateAssistant;
 import jakarta.validation.Valid;
@@ -51,6 +53,12 @@ class AssistantCommandController {
         AssistantUpdate changes = updates.read(body);
         AssistantResponse updated = commands.send(new UpdateAssistant(id, changes, EntityTags.expectedVersion(id, ifMatch)));
         return ResponseEntity.ok().eTag(EntityTags.of(updated.version())).body(updated);
+    }
+
+    /** Called by query-service when an admin purges the semantic cache, so that the history shows it. */
+    @PostMapping("/{id}/cache-purges")
+    ResponseEntity<AssistantResponse> recordCachePurge(@PathVariable UUID id, @Valid @RequestBody CachePurgeResult purge) {
+        return ResponseEntity.ok(commands.send(new RecordSemanticCachePurge(id, purge.deletedCount())));
     }
 
     @DeleteMapping("/{id}")

@@ -2,9 +2,7 @@ package com.example.assistants.query.readmodel;
 
 import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.api.error.AssistantNotFoundException;
 import com.example.assistants.support.security.Callers;
-import com.example.assistants.support.security.PlatformRoles;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpHeaders;
@@ -40,12 +38,7 @@ class AssistantQueryController {
 
     @GetMapping(path = "/{id}", params = "!as_of")
     ResponseEntity<AssistantResponse> get(@PathVariable UUID id) {
-        AssistantState state = readModel.active().find(id)
-                .filter(assistant -> !assistant.deleted())
-                .orElseThrow(() -> new AssistantNotFoundException(id));
-        if (state.settings().userAuthentication() && !Callers.isAuthenticated()) {
-            Callers.requireRole(PlatformRoles.USER);
-        }
+        AssistantState state = readModel.readable(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.ETAG, "\"" + state.version() + "\"")
                 .body(state.toResponse());

@@ -10,7 +10,7 @@ import java.time.Duration;
  * projection waits here instead of failing, so its token does not move and no event is skipped;
  * any other failure is thrown at once (and dead-lettered).
  */
-final class MongoRetry {
+public final class MongoRetry {
 
     private static final Logger log = LoggerFactory.getLogger(MongoRetry.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
@@ -19,7 +19,7 @@ final class MongoRetry {
     private MongoRetry() {
     }
 
-    static void untilAvailable(String what, Runnable write) {
+    public static void untilAvailable(String what, Runnable write) {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {

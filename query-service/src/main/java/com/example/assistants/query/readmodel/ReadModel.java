@@ -1,12 +1,18 @@
 package com.example.assistants.query.readmodel;
 
+import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.api.error.AssistantNotFoundException;
+import com.example.assistants.support.security.Callers;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+
+import java.util.UUID;
 
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,6 +45,20 @@ public class ReadModel {
             store = active.get();
         }
         return store;
+    }
+
+    /**
+     * The assistant as the caller may see it: not found if unknown or deleted; a private one
+     * needs a user (401 for a guest).
+     */
+    public AssistantState readable(UUID id) {
+        AssistantState state = active().find(id)
+                .filter(assistant -> !assistant.deleted())
+                .orElseThrow(() -> new AssistantNotFoundException(id));
+        if (state.settings().userAuthentication() && !Callers.isAuthenticated()) {
+            throw new AccessDeniedException("private assistant");
+        }
+        return state;
     }
 
     /** A fresh collection for a rebuild, indexed like the active one. */

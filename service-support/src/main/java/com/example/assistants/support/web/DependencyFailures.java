@@ -17,7 +17,8 @@ public final class DependencyFailures {
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConnectException || cause instanceof SocketTimeoutException
+            if (cause instanceof DependencyUnavailableException || cause instanceof ConnectException
+                    || cause instanceof SocketTimeoutException
                     || cause instanceof UnknownHostException || cause instanceof SQLTransientConnectionException) {
                 return true;
             }

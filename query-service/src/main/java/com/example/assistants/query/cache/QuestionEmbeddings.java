@@ -1,0 +1,56 @@
+package com.example.assistants.query.cache;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sentence embeddings computed in-process by all-MiniLM-L6-v2 (quantised, 384 dimensions), which
+ * ships inside its Maven package: nothing is downloaded at run time. Vectors are normalised to
+ * length 1, so the cosine similarity of two questions is their dot product.
+ */
+@Component
+class QuestionEmbeddings {
+
+    private volatile EmbeddingModel model;
+
+    float[] embed(String question) {
+        float[] vector = model().embed(question).content().vector();
+        return normalised(vector);
+    }
+
+    static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+        }
+        return dot;
+    }
+
+    private static float[] normalised(float[] vector) {
+        double norm = 0;
+        for (float value : vector) {
+            norm += value * value;
+        }
+        norm = Math.sqrt(norm);
+        float[] unit = new float[vector.length];
+        for (int i = 0; i < vector.length; i++) {
+            unit[i] = (float) (vector[i] / norm);
+        }
+        return unit;
+    }
+
+    /** Loaded on first use (half a second), not at start-up. */
+    private EmbeddingModel model() {
+        EmbeddingModel loaded = model;
+        if (loaded == null) {
+            synchronized (this) {
+                if (model == null) {
+                    model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+                }
+                loaded = model;
+            }
+        }
+        return loaded;
+    }
+}

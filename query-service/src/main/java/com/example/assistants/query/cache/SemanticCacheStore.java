@@ -1,0 +1,88 @@
+package com.example.assistants.query.cache;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** The {@code semantic_cache} collection: one document per (assistant, normalised question), which is its id. */
+@Component
+class SemanticCacheStore {
+
+    private final MongoCollection<Document> collection;
+    private final AtomicBoolean indexed = new AtomicBoolean();
+
+    SemanticCacheStore(MongoDatabase database) {
+        this.collection = database.getCollection("semantic_cache");
+    }
+
+    /** Stores the entry, replacing the one for the same question; true if it is new. */
+    boolean put(CachedAnswer entry) {
+        ensureIndexes();
+        Document document = new Document("_id", entry.assistantId() + ":" + entry.questionHash())
+                .append("assistant_id", entry.assistantId().toString())
+                .append("question", entry.question())
+                .append("question_hash", entry.questionHash())
+                .append("embedding", toList(entry.embedding()))
+                .append("answer", entry.answer())
+                .append("created_at", Date.from(entry.createdAt()))
+                .append("expires_at", Date.from(entry.expiresAt()));
+        return collection.replaceOne(Filters.eq("_id", document.getString("_id")), document,
+                new ReplaceOptions().upsert(true)).getUpsertedId() != null;
+    }
+
+    /** Every entry of the assistant still live at {@code now}. */
+    List<CachedAnswer> live(UUID assistantId, Instant now) {
+        List<CachedAnswer> entries = new ArrayList<>();
+        collection.find(Filters.and(Filters.eq("assistant_id", assistantId.toString()), Filters.gt("expires_at", Date.from(now))))
+                .forEach(document -> entries.add(fromDocument(document)));
+        return entries;
+    }
+
+    /** Deletes every entry of the assistant; how many there were. */
+    long deleteAll(UUID assistantId) {
+        return collection.deleteMany(Filters.eq("assistant_id", assistantId.toString())).getDeletedCount();
+    }
+
+    long count(UUID assistantId) {
+        return collection.countDocuments(Filters.eq("assistant_id", assistantId.toString()));
+    }
+
+    private void ensureIndexes() {
+        if (indexed.compareAndSet(false, true)) {
+            collection.createIndex(Indexes.ascending("assistant_id", "expires_at"));
+            // MongoDB deletes expired entries by itself; look-ups also skip them until it does
+            collection.createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+        }
+    }
+
+    private static CachedAnswer fromDocument(Document document) {
+        List<?> values = document.getList("embedding", Object.class);
+        float[] embedding = new float[values.size()];
+        for (int i = 0; i < embedding.length; i++) {
+            embedding[i] = ((Number) values.get(i)).floatValue();
+        }
+        return new CachedAnswer(UUID.fromString(document.getString("assistant_id")),
+                document.getString("question"), document.getString("question_hash"), embedding, document.getString("answer"),
+                document.getDate("created_at").toInstant(), document.getDate("expires_at").toInstant());
+    }
+
+    private static List<Double> toList(float[] vector) {
+        List<Double> values = new ArrayList<>(vector.length);
+        for (float value : vector) {
+            values.add((double) value);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,12 @@
+package com.example.assistants.support.web;
+
+/** A service this one calls could not do its part; answered 503 DEPENDENCY_UNAVAILABLE. */
+public class DependencyUnavailableException extends RuntimeException {
+    public DependencyUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    public DependencyUnavailableException(String message) {
+        super(message);
+    }
+}
