@@ -1,5 +1,6 @@
 package com.example.assistants.localstack;
 
+import com.example.assistants.kafka.embedded.KafkaBroker;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -15,11 +16,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
- * Starts the whole system on this machine with embedded servers, no Docker: PostgreSQL and a
- * MongoDB-compatible server (both keeping their data in the data folder), then each service as a
- * JVM of its own. Ctrl-C stops everything; the next
+ * Starts the whole system on this machine with embedded servers, no Docker: PostgreSQL, a
+ * MongoDB-compatible server and a Kafka broker (all keeping their data in the data folder), then
+ * each service as a JVM of its own. Ctrl-C stops everything; the next
  * start finds the same data.
  */
 public final class LocalStack {
@@ -28,6 +31,7 @@ public final class LocalStack {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgres postgres;
     private MongoServer mongo;
+    private KafkaBroker kafka;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -45,12 +49,17 @@ public final class LocalStack {
     private void start() throws IOException, SQLException {
         Files.createDirectories(settings.dataDirectory());
         String jwtSecret = StackSecrets.jwtSecret(settings.dataDirectory());
+        kafka = new KafkaBroker(settings.kafkaDirectory(), settings.kafkaPort(), settings.kafkaPort() + 1, kafkaLauncher());
+        log("starting Kafka (KRaft) on port " + settings.kafkaPort() + ", data in " + settings.kafkaDirectory());
+        CompletableFuture<KafkaBroker> kafkaStarted = CompletableFuture.supplyAsync(kafka::start);
         postgres = startPostgres();
         mongo = startMongo();
+        kafkaStarted.join();
         String jdbcUrl = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + StackSettings.DATABASE;
 
         Map<String, String> common = Map.of(
                 "ASSISTANTS_JWT_SECRET", jwtSecret,
+                "ASSISTANTS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "ASSISTANTS_DB_URL", jdbcUrl,
                 "ASSISTANTS_DB_USER", "postgres",
                 "ASSISTANTS_DB_PASSWORD", "postgres",
@@ -61,7 +70,8 @@ public final class LocalStack {
         services.add(new ServiceProcess("query-service", settings.serviceJar("query-service"),
                 settings.queryServicePort(), settings.logDirectory(),
                 merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(settings.queryServicePort()),
-                        "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort()))));
+                        "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort(),
+                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort()))));
         // started together (each takes seconds to boot on two cores), then awaited
         for (ServiceProcess service : services) {
             service.start();
@@ -69,6 +79,19 @@ public final class LocalStack {
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofSeconds(120));
         }
+    }
+
+    /**
+     * Kafka's main classes are inside this launcher: run from its executable jar they are started
+     * through Spring Boot's PropertiesLauncher, from a plain class path directly.
+     */
+    private static Function<String, List<String>> kafkaLauncher() {
+        String classPath = System.getProperty("java.class.path");
+        if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+            return mainClass -> List.of(KafkaBroker.javaExecutable(), "-cp", classPath, "-Dloader.main=" + mainClass,
+                    "org.springframework.boot.loader.launch.PropertiesLauncher");
+        }
+        return KafkaBroker.classpathLauncher();
     }
 
     private MongoServer startMongo() throws IOException {
@@ -130,6 +153,9 @@ public final class LocalStack {
         log("stopping");
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).stop(Duration.ofSeconds(30));
+        }
+        if (kafka != null) {
+            kafka.stop();
         }
         if (mongo != null) {
             mongo.shutdown();

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
-record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort,
+record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort, int kafkaPort,
                      int commandServicePort, int queryServicePort) {
 
     static final String DATABASE = "assistants";
@@ -15,6 +15,7 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Path.of(env("LOCAL_STACK_HOME", ".")),
                 Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "54321")),
                 Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27018")),
+                Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092")),
                 Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")),
                 Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")));
     }
@@ -25,6 +26,10 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
 
     Path mongoFile() {
         return dataDirectory.resolve("mongo").resolve("read-model.mv");
+    }
+
+    Path kafkaDirectory() {
+        return dataDirectory.resolve("kafka");
     }
 
     Path logDirectory() {
