@@ -7,8 +7,11 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -34,7 +37,7 @@ class SemanticCacheStore {
                 .append("assistant_id", entry.assistantId().toString())
                 .append("question", entry.question())
                 .append("question_hash", entry.questionHash())
-                .append("embedding", toList(entry.embedding()))
+                .append("embedding", new Binary(toBytes(entry.embedding())))
                 .append("answer", entry.answer())
                 .append("created_at", Date.from(entry.createdAt()))
                 .append("expires_at", Date.from(entry.expiresAt()));
@@ -46,6 +49,7 @@ class SemanticCacheStore {
     List<CachedAnswer> live(UUID assistantId, Instant now) {
         List<CachedAnswer> entries = new ArrayList<>();
         collection.find(Filters.and(Filters.eq("assistant_id", assistantId.toString()), Filters.gt("expires_at", Date.from(now))))
+                .batchSize(1000)
                 .forEach(document -> entries.add(fromDocument(document)));
         return entries;
     }
@@ -68,21 +72,22 @@ class SemanticCacheStore {
     }
 
     private static CachedAnswer fromDocument(Document document) {
-        List<?> values = document.getList("embedding", Object.class);
-        float[] embedding = new float[values.size()];
-        for (int i = 0; i < embedding.length; i++) {
-            embedding[i] = ((Number) values.get(i)).floatValue();
-        }
+        float[] embedding = toFloats(document.get("embedding", Binary.class).getData());
         return new CachedAnswer(UUID.fromString(document.getString("assistant_id")),
                 document.getString("question"), document.getString("question_hash"), embedding, document.getString("answer"),
                 document.getDate("created_at").toInstant(), document.getDate("expires_at").toInstant());
     }
 
-    private static List<Double> toList(float[] vector) {
-        List<Double> values = new ArrayList<>(vector.length);
-        for (float value : vector) {
-            values.add((double) value);
-        }
-        return values;
+    /** Embeddings as raw little-endian float32: a third of the size of a BSON array of doubles. */
+    private static byte[] toBytes(float[] vector) {
+        ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(vector);
+        return bytes.array();
+    }
+
+    private static float[] toFloats(byte[] bytes) {
+        float[] vector = new float[bytes.length / Float.BYTES];
+        ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(vector);
+        return vector;
     }
 }
