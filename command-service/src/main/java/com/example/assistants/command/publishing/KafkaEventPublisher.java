@@ -26,13 +26,19 @@ import java.util.concurrent.TimeoutException;
 /**
  * Publishes every assistant event to Kafka from the tracking processor "kafka-publisher". The
  * events of a batch are sent without waiting, then the batch's token is committed only once Kafka
- * acknowledged them all: at least once, in order per assistant (the record key).
+ * acknowledged them all: at least once, in order per assistant (the record key). A failed
+ * acknowledgement (Kafka down) fails the batch outside the handler, so the processor keeps its
+ * token and retries with back-off; an event Kafka can never take (too large) fails in the
+ * handler and is dead-lettered with the later events of its assistant, so it cannot block the
+ * others.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
 class KafkaEventPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
+    /** Above the largest event a 1 MiB request can cause; the topic's max.message.bytes must allow it. */
+    static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
     private static final String PENDING_ACKS = KafkaEventPublisher.class.getName() + ".acks";
     private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
 
@@ -46,8 +52,12 @@ class KafkaEventPublisher {
 
     @EventHandler
     void on(AssistantEvent event, DomainEventMessage<?> message) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.assistantId().toString(),
-                JSON.writeValueAsBytes(envelope(event, message)));
+        byte[] value = JSON.writeValueAsBytes(envelope(event, message));
+        if (value.length > MAX_RECORD_BYTES) {
+            throw new IllegalArgumentException("Event " + message.getIdentifier() + " is " + value.length
+                    + " bytes, more than Kafka records may be (" + MAX_RECORD_BYTES + ")");
+        }
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.assistantId().toString(), value);
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         pendingAcks().add(producer.send(record));
     }

@@ -5,8 +5,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,27 +22,18 @@ class KafkaPublishingConfiguration {
      */
     @Bean(destroyMethod = "close")
     Producer<String, byte[]> assistantEventProducer(KafkaProperties properties) {
-        return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5,
-                ProducerConfig.LINGER_MS_CONFIG, 1,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher"),
+        return new KafkaProducer<>(Map.<String, Object>ofEntries(
+                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()),
+                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
+                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 1),
+                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaEventPublisher.MAX_RECORD_BYTES),
+                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher")),
                 new StringSerializer(), new ByteArraySerializer());
-    }
-
-    /**
-     * A failed send must not be logged and skipped (Axon's default): it fails the batch, the
-     * token stays, and the processor retries with back-off until Kafka takes the events.
-     */
-    @Bean
-    ConfigurerModule publishFailuresAreRetried() {
-        return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(KafkaEventPublisher.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance());
     }
 }

@@ -1,6 +1,11 @@
 package com.example.assistants.command.publishing;
 
+import com.example.assistants.api.assistant.AssistantCreate;
+import com.example.assistants.api.assistant.AssistantSettings;
 import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.api.event.AssistantCreated;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
@@ -37,6 +42,8 @@ class KafkaPublishingTest extends CommandServiceTest {
 
     @Autowired
     CommandGateway commands;
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void everyEventTypeIsPublishedAsACloudEventKeyedByItsAssistant() {
@@ -136,6 +143,24 @@ class KafkaPublishingTest extends CommandServiceTest {
                     Collectors.mapping(record -> json(record).get("sequence").asLong(), Collectors.toList())));
             assertThat(sequences).hasSize(5);
             sequences.values().forEach(sequence -> assertThat(sequence.stream().distinct().toList()).containsExactly(0L, 1L));
+        }
+    }
+
+    @Test
+    void anEventKafkaCannotTakeIsSetAsideWithoutBlockingTheOthers() {
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(TOPIC)) {
+            UUID huge = UUID.randomUUID();
+            AssistantSettings settings = new AssistantCreate("Huge", null, null, null, null, "x".repeat(5 * 1024 * 1024),
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null).toSettings();
+            eventStore.publish(new GenericDomainEventMessage<>("Assistant", huge.toString(), 0, new AssistantCreated(huge, settings)));
+            String after = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "After the huge one")).json().get("id").asString();
+
+            List<ConsumerRecord<String, String>> records = TestKafka.poll(consumer, record -> after.equals(record.key()),
+                    seen -> !seen.isEmpty(), Duration.ofSeconds(30));
+
+            assertThat(records).hasSize(1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = 'kafka-publisher' "
+                    + "AND sequence_identifier = ?", Long.class, huge.toString())).isEqualTo(1);
         }
     }
 

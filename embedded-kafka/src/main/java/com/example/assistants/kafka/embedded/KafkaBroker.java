@@ -118,6 +118,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
                 "log.dirs=" + directory.resolve("data"),
                 "num.partitions=3",
+                "message.max.bytes=" + (8 * 1024 * 1024),
                 "auto.create.topics.enable=true",
                 "offsets.topic.replication.factor=1",
                 "offsets.topic.num.partitions=3",
