@@ -81,7 +81,7 @@ public class Assistant {
     @CommandHandler
     public AssistantResponse handle(SetAvatar command) {
         if (!command.avatar().equals(state.avatar())) {
-            apply(new AvatarSet(id, command.avatar()));
+            apply(new AvatarSet(id, command.avatar(), state.avatar() == null ? null : state.avatar().objectKey()));
         }
         return state();
     }

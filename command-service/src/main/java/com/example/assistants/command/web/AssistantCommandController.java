@@ -3,7 +3,10 @@ package com.example.assistants.command.web;
 import com.example.assistants.api.assistant.AssistantCreate;
 import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantUpdate;
+import com.example.assistants.api.assistant.Avatar;
 import com.example.assistants.api.cache.CachePurgeResult;
+import com.example.assistants.api.command.RemoveAvatar;
+import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.CreateAssistant;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.DeleteAssistant;
@@ -59,6 +62,18 @@ class AssistantCommandController {
     @PostMapping("/{id}/cache-purges")
     ResponseEntity<AssistantResponse> recordCachePurge(@PathVariable UUID id, @Valid @RequestBody CachePurgeResult purge) {
         return ResponseEntity.ok(commands.send(new RecordSemanticCachePurge(id, purge.deletedCount())));
+    }
+
+    /** Called by avatar-service once the image is stored: the assistant now shows it. */
+    @PutMapping("/{id}/avatar-reference")
+    ResponseEntity<AssistantResponse> setAvatar(@PathVariable UUID id, @Valid @RequestBody Avatar avatar) {
+        return ResponseEntity.ok(commands.send(new SetAvatar(id, avatar)));
+    }
+
+    /** Called by avatar-service: the assistant shows no avatar any more (404 if it had none). */
+    @DeleteMapping("/{id}/avatar-reference")
+    ResponseEntity<AssistantResponse> removeAvatar(@PathVariable UUID id) {
+        return ResponseEntity.ok(commands.send(new RemoveAvatar(id)));
     }
 
     @DeleteMapping("/{id}")

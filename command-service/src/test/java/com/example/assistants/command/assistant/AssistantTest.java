@@ -167,17 +167,21 @@ class AssistantTest {
     void setAvatarRecordsTheNewAvatarOnceOnly() {
         fixture.given(new AssistantCreated(ID, HELPER))
                 .when(new SetAvatar(ID, AVATAR))
-                .expectEvents(new AvatarSet(ID, AVATAR))
+                .expectEvents(new AvatarSet(ID, AVATAR, null))
                 .expectResultMessagePayloadMatching(matches("avatar url",
                         response -> response.avatarUrl().equals("/api/v1/assistants/" + ID + "/avatar")));
-        freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR))
+        freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new SetAvatar(ID, AVATAR))
                 .expectNoEvents();
+        Avatar replacement = new Avatar(ID + "/def.png", "image/png", 99, "def", 8, 8);
+        freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
+                .when(new SetAvatar(ID, replacement))
+                .expectEvents(new AvatarSet(ID, replacement, AVATAR.objectKey()));
     }
 
     @Test
     void removeAvatarNamesTheObjectNoLongerReferenced() {
-        fixture.given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR))
+        fixture.given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new RemoveAvatar(ID))
                 .expectEvents(new AvatarRemoved(ID, AVATAR.objectKey()))
                 .expectResultMessagePayloadMatching(matches("no avatar", response -> response.avatarUrl() == null));

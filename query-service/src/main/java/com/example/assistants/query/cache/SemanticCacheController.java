@@ -1,5 +1,6 @@
 package com.example.assistants.query.cache;
 
+import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantState;
 import com.example.assistants.api.cache.CacheEntryRequest;
 import com.example.assistants.api.cache.CacheLookupRequest;
@@ -8,6 +9,7 @@ import com.example.assistants.api.cache.CachePurgeResult;
 import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.query.readmodel.ReadModel;
 import com.example.assistants.support.web.ApiExceptionHandler;
+import com.example.assistants.support.web.CommandServiceClient;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -67,7 +69,8 @@ class SemanticCacheController {
     @DeleteMapping
     CachePurgeResult purge(@PathVariable UUID id, HttpServletRequest request) {
         readModel.readable(id);
-        commandService.recordPurge(id, cache.size(id), request);
+        commandService.send("POST", "/api/v1/assistants/" + id + "/cache-purges", id, new CachePurgeResult(cache.size(id)),
+                AssistantResponse.class, request);
         return new CachePurgeResult(cache.purge(id));
     }
 }

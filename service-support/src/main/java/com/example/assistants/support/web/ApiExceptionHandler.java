@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
@@ -151,6 +154,22 @@ public class ApiExceptionHandler {
             return argument.getMessage();
         }
         return "has the wrong type or format";
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorResponse> uploadTooLarge(MaxUploadSizeExceededException e) {
+        return error(ErrorCode.PAYLOAD_TOO_LARGE, "The upload exceeds the size limit"
+                + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : ""));
+    }
+
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ResponseEntity<ErrorResponse> missingPart(MissingServletRequestPartException e) {
+        return invalid(List.of(new FieldViolation(e.getRequestPartName(), "is required")));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ErrorResponse> notMultipart(MultipartException e) {
+        return invalid(List.of(new FieldViolation("body", "must be multipart/form-data with a file part")));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -1,6 +1,8 @@
 package com.example.assistants.api.event;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * An assistant event as published on Kafka: a CloudEvents 1.0 structured-mode JSON envelope
@@ -22,5 +24,13 @@ public record EventEnvelope(String specversion, String id, String type, String s
 
     public static String typeOf(Class<?> eventClass) {
         return "assistants." + eventClass.getSimpleName() + ".v1";
+    }
+
+    /** The event class a {@code type} names; empty for a type this version does not know. */
+    public static Optional<Class<? extends AssistantEvent>> eventClassOf(String type) {
+        return Arrays.stream(AssistantEvent.class.getPermittedSubclasses())
+                .filter(eventClass -> typeOf(eventClass).equals(type))
+                .<Class<? extends AssistantEvent>>map(eventClass -> eventClass.asSubclass(AssistantEvent.class))
+                .findFirst();
     }
 }

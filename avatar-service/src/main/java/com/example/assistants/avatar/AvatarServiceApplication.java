@@ -1,0 +1,15 @@
+package com.example.assistants.avatar;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+@SpringBootApplication
+public class AvatarServiceApplication {
+
+    /** Each service reads {@code <service>.yml}, so that services can share a classpath (tests) without sharing configuration. */
+    public static final String CONFIG_NAME = "spring.config.name=avatar-service";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(AvatarServiceApplication.class).properties(CONFIG_NAME).run(args);
+    }
+}

@@ -1,0 +1,4 @@
+package com.example.assistants.avatar.image;
+
+public record InspectedImage(ImageType type, int width, int height) {
+}

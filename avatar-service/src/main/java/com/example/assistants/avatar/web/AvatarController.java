@@ -1,0 +1,153 @@
+package com.example.assistants.avatar.web;
+
+import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.api.error.ErrorCode;
+import com.example.assistants.api.error.ErrorResponse;
+import com.example.assistants.avatar.image.ImageInspector;
+import com.example.assistants.avatar.image.InspectedImage;
+import com.example.assistants.avatar.image.InvalidImageException;
+import com.example.assistants.avatar.storage.AvatarStorage;
+import com.example.assistants.avatar.view.AssistantsView;
+import com.example.assistants.support.security.Callers;
+import com.example.assistants.support.web.ApiExceptionHandler;
+import com.example.assistants.support.web.CommandServiceClient;
+import com.example.assistants.support.web.DependencyUnavailableException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/assistants/{id}/avatar")
+class AvatarController {
+
+    private final AssistantsView view;
+    private final AvatarStorage storage;
+    private final CommandServiceClient commandService;
+
+    AvatarController(AssistantsView view, AvatarStorage storage, CommandServiceClient commandService) {
+        this.view = view;
+        this.storage = storage;
+        this.commandService = commandService;
+    }
+
+    /**
+     * Admin. The assistant must exist before anything is stored; the bytes must be an image we
+     * accept; then the object is stored and the assistant told to show it. If that fails, the
+     * object goes again: no orphans.
+     */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    AssistantResponse upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, HttpServletRequest request)
+            throws IOException {
+        AssistantState assistant = existing(id);
+        byte[] bytes = file.getBytes();
+        InspectedImage image = ImageInspector.inspect(bytes);
+        String sha256 = sha256(bytes);
+        String key = id + "/" + sha256 + "." + image.type().extension();
+        storage.put(key, bytes, image.type().contentType());
+        try {
+            return commandService.send("PUT", "/api/v1/assistants/" + id + "/avatar-reference", id,
+                    new Avatar(key, image.type().contentType(), bytes.length, sha256, image.width(), image.height()),
+                    AssistantResponse.class, request);
+        } catch (RuntimeException refused) {
+            boolean alreadyShown = assistant.avatar() != null && assistant.avatar().objectKey().equals(key);
+            if (!alreadyShown) {
+                storage.delete(key);
+            }
+            throw refused;
+        }
+    }
+
+    /**
+     * Anyone; a private assistant's avatar only for users (a guest gets 404, as if there were
+     * none). Streamed from the object store, never held whole in memory.
+     */
+    @GetMapping
+    ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id,
+                                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+        Avatar avatar = view.find(id)
+                .filter(state -> !state.settings().userAuthentication() || Callers.isAuthenticated())
+                .map(AssistantState::avatar)
+                .orElseThrow(() -> new NoAvatarException(id));
+        String etag = "\"" + avatar.sha256() + "\"";
+        CacheControl cacheControl = CacheControl.maxAge(Duration.ofHours(1));
+        cacheControl = view.find(id).orElseThrow().settings().userAuthentication() ? cacheControl.cachePrivate() : cacheControl.cachePublic();
+        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+        }
+        InputStream object = storage.open(avatar.objectKey());
+        StreamingResponseBody body = output -> {
+            try (InputStream in = object) {
+                in.transferTo(output);
+            }
+        };
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(avatar.contentType()))
+                .contentLength(avatar.size())
+                .eTag(etag)
+                .cacheControl(cacheControl)
+                .body(body);
+    }
+
+    /** Admin. The assistant stops showing its avatar; the object is deleted by the clean-up consumer. */
+    @DeleteMapping
+    AssistantResponse remove(@PathVariable UUID id, HttpServletRequest request) {
+        existing(id);
+        return commandService.send("DELETE", "/api/v1/assistants/" + id + "/avatar-reference", id, null,
+                AssistantResponse.class, request);
+    }
+
+    private AssistantState existing(UUID id) {
+        if (!view.isReady()) {
+            throw new DependencyUnavailableException("The service is still reading the assistants' events");
+        }
+        return view.find(id).orElseThrow(() -> new com.example.assistants.api.error.AssistantNotFoundException(id));
+    }
+
+    @ExceptionHandler(InvalidImageException.class)
+    ResponseEntity<ErrorResponse> invalidImage(InvalidImageException e) {
+        return ApiExceptionHandler.error(ErrorCode.INVALID_FILE_TYPE, e.getMessage());
+    }
+
+    @ExceptionHandler({NoAvatarException.class, AvatarStorage.MissingObjectException.class})
+    ResponseEntity<ErrorResponse> noAvatar(RuntimeException e) {
+        return ApiExceptionHandler.error(ErrorCode.ENTITY_NOT_FOUND, "No avatar for this assistant");
+    }
+
+    static class NoAvatarException extends RuntimeException {
+        NoAvatarException(UUID id) {
+            super("No avatar for assistant " + id);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
+    }
+}

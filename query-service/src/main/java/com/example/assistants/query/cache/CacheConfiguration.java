@@ -1,0 +1,17 @@
+package com.example.assistants.query.cache;
+
+import com.example.assistants.support.web.CommandServiceClient;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class CacheConfiguration {
+
+    /** Purges are recorded in the assistant's history by command-service. */
+    @Bean
+    CommandServiceClient commandServiceClient(@Value("${assistants.command-service.url}") String url, JsonMapper json) {
+        return new CommandServiceClient(url, json);
+    }
+}
