@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * Consumer group "avatar-cleanup": deletes the objects no avatar refers to any more (a replaced
@@ -39,6 +38,7 @@ class AvatarCleanup implements SmartLifecycle {
 
     static final String GROUP = "avatar-cleanup";
     private static final Logger log = LoggerFactory.getLogger(AvatarCleanup.class);
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -88,7 +88,7 @@ class AvatarCleanup implements SmartLifecycle {
     }
 
     private void untilDone(ConsumerRecord<String, byte[]> record) {
-        Optional<AssistantEvent> event = read(record);
+        Optional<Sequenced> event = read(record);
         if (event.isEmpty()) {
             return;
         }
@@ -98,7 +98,7 @@ class AvatarCleanup implements SmartLifecycle {
                 cleanUpAfter(event.get());
                 return;
             } catch (AvatarStorage.StorageException e) {
-                log.warn("Object storage unavailable for clean-up after {}; retrying in {} ms", event.get(), pause);
+                log.warn("Object storage unavailable for clean-up after {}; retrying in {} ms", event.get().event(), pause);
                 try {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
@@ -110,30 +110,40 @@ class AvatarCleanup implements SmartLifecycle {
         }
     }
 
-    private void cleanUpAfter(AssistantEvent event) {
+    private void cleanUpAfter(Sequenced sequenced) {
+        AssistantEvent event = sequenced.event();
         if (event instanceof AvatarSet set && set.replacedObjectKey() != null) {
-            deleteUnlessShown(event.assistantId(), set.replacedObjectKey());
+            deleteUnlessShownAgain(sequenced, set.replacedObjectKey());
         } else if (event instanceof AvatarRemoved removed) {
-            deleteUnlessShown(event.assistantId(), removed.objectKey());
+            deleteUnlessShownAgain(sequenced, removed.objectKey());
         } else if (event instanceof AssistantDeleted) {
             storage.keysUnder(event.assistantId() + "/").forEach(storage::delete);
         }
     }
 
-    private void deleteUnlessShown(UUID assistantId, String key) {
-        boolean shownAgain = view.find(assistantId)
-                .map(state -> state.avatar() != null && state.avatar().objectKey().equals(key))
-                .orElse(false);
-        if (!shownAgain) {
+    /**
+     * The same image uploaded again is the same object: delete it only if the assistant, as of
+     * this event or later, does not show it. The view follows the topic on its own, so wait for it
+     * to reach this event first.
+     */
+    private void deleteUnlessShownAgain(Sequenced sequenced, String key) {
+        boolean shown = view.awaitSequence(sequenced.event().assistantId(), sequenced.sequence(), VIEW_WAIT)
+                .map(state -> !state.deleted() && state.avatar() != null && state.avatar().objectKey().equals(key))
+                .orElse(true);
+        if (!shown) {
             storage.delete(key);
         }
     }
 
-    private static Optional<AssistantEvent> read(ConsumerRecord<String, byte[]> record) {
+    private record Sequenced(AssistantEvent event, long sequence) {
+    }
+
+    private static Optional<Sequenced> read(ConsumerRecord<String, byte[]> record) {
         try {
             JsonNode envelope = JSON.readTree(record.value());
+            long sequence = envelope.get("sequence").asLong();
             return EventEnvelope.eventClassOf(envelope.path("type").asString(""))
-                    .map(type -> JSON.treeToValue(envelope.get("data"), type));
+                    .map(type -> new Sequenced(JSON.treeToValue(envelope.get("data"), type), sequence));
         } catch (RuntimeException e) {
             log.warn("Skipping an unusable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), e.toString());
             return Optional.empty();

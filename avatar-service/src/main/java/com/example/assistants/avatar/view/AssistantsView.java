@@ -61,6 +61,27 @@ public class AssistantsView implements SmartLifecycle, HealthIndicator {
         return Optional.ofNullable(assistants.get(id)).filter(state -> !state.deleted());
     }
 
+    /**
+     * The assistant's state once this view has folded at least event {@code sequence} (deleted
+     * ones included); empty if it has not within {@code timeout}.
+     */
+    public Optional<AssistantState> awaitSequence(UUID id, long sequence, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            AssistantState state = assistants.get(id);
+            if (state != null && state.version() >= sequence) {
+                return Optional.of(state);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
     public boolean isReady() {
         return ready;
     }

@@ -15,33 +15,33 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over the limit with 413, before reading them when the length is declared
- * and as soon as the limit is crossed when it is not (chunked). Multipart uploads have their own
- * limit where a service accepts them.
+ * (with {@code Expect: 100-continue} the client does not even send them) and as soon as the limit
+ * is crossed when it is not (chunked). Multipart uploads have their own limit, the container's
+ * ({@code spring.servlet.multipart.max-request-size}), which also stops reading past it.
  */
 public class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final long maxMultipartBytes;
     private final ErrorResponseWriter errors;
 
-    public RequestBodyLimit(long maxBytes, ErrorResponseWriter errors) {
+    public RequestBodyLimit(long maxBytes, long maxMultipartBytes, ErrorResponseWriter errors) {
         this.maxBytes = maxBytes;
+        this.maxMultipartBytes = maxMultipartBytes;
         this.errors = errors;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        String contentType = request.getContentType();
-        return contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge());
+        String contentType = request.getContentType();
+        boolean multipart = contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        long limit = multipart ? maxMultipartBytes : maxBytes;
+        if (request.getContentLengthLong() > limit) {
+            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + limit + " bytes");
             return;
         }
-        chain.doFilter(new Limited(request), response);
+        chain.doFilter(multipart ? request : new Limited(request), response);
     }
 
     private String tooLarge() {

@@ -16,6 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Import({ApiExceptionHandler.class, PlatformErrorController.class})
 public class WebAutoConfiguration {
 
+    /** Room for the multipart boundaries and part headers around a file of the maximum size. */
+    private static final long MULTIPART_OVERHEAD = 16 * 1024;
+
     @Bean
     JsonMapperBuilderCustomizer platformJsonConventions() {
         return PlatformJson::strictRequests;
@@ -35,9 +38,10 @@ public class WebAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
-            @Value("${assistants.http.max-body-size:1MB}") DataSize maxBodySize, ErrorResponseWriter errors) {
-        FilterRegistrationBean<RequestBodyLimit> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimit(maxBodySize.toBytes(), errors));
+            @Value("${assistants.http.max-body-size:1MB}") DataSize maxBodySize,
+            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxMultipartSize, ErrorResponseWriter errors) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(maxBodySize.toBytes(), maxMultipartSize.toBytes() + MULTIPART_OVERHEAD, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

@@ -12,16 +12,16 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /** A real S3 endpoint (S3Proxy on the file system) that a test can stop and start again on the same port. */
-final class S3Server {
+public final class S3ServerHandle {
 
-    static final String ACCESS_KEY = "test-access";
-    static final String SECRET_KEY = "test-secret-key";
+    public static final String ACCESS_KEY = "test-access";
+    public static final String SECRET_KEY = "test-secret-key";
 
     private final Path directory;
     private int port;
     private S3Proxy proxy;
 
-    S3Server() {
+    private S3ServerHandle() {
         try {
             directory = Files.createTempDirectory("s3-objects");
         } catch (IOException e) {
@@ -29,7 +29,11 @@ final class S3Server {
         }
     }
 
-    synchronized S3Server start() {
+    public static S3ServerHandle started() {
+        return new S3ServerHandle().start();
+    }
+
+    public synchronized S3ServerHandle start() {
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
         proxy = S3Proxy.builder()
@@ -49,7 +53,7 @@ final class S3Server {
         return this;
     }
 
-    synchronized void stop() {
+    public synchronized void stop() {
         try {
             proxy.stop();
         } catch (Exception e) {
@@ -57,7 +61,7 @@ final class S3Server {
         }
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 }
