@@ -2,10 +2,14 @@ package com.example.assistants.localstack;
 
 import com.example.assistants.kafka.embedded.KafkaBroker;
 import de.bwaldvogel.mongo.MongoServer;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -16,22 +20,27 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
  * Starts the whole system on this machine with embedded servers, no Docker: PostgreSQL, a
- * MongoDB-compatible server and a Kafka broker (all keeping their data in the data folder), then
- * each service as a JVM of its own. Ctrl-C stops everything; the next
+ * MongoDB-compatible server, a Kafka broker and an S3 server (all keeping their data in the data
+ * folder), then each service as a JVM of its own. Ctrl-C stops everything; the next
  * start finds the same data.
  */
 public final class LocalStack {
+
+    private static final String S3_ACCESS_KEY = "local-stack";
+    private static final String S3_SECRET_KEY = "local-stack-secret";
 
     private final StackSettings settings;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedPostgres postgres;
     private MongoServer mongo;
     private KafkaBroker kafka;
+    private S3Proxy s3;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -54,6 +63,7 @@ public final class LocalStack {
         CompletableFuture<KafkaBroker> kafkaStarted = CompletableFuture.supplyAsync(kafka::start);
         postgres = startPostgres();
         mongo = startMongo();
+        s3 = startS3();
         kafkaStarted.join();
         String jdbcUrl = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + StackSettings.DATABASE;
 
@@ -71,6 +81,12 @@ public final class LocalStack {
                 settings.queryServicePort(), settings.logDirectory(),
                 merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(settings.queryServicePort()),
                         "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort(),
+                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort()))));
+        services.add(new ServiceProcess("avatar-service", settings.serviceJar("avatar-service"),
+                settings.avatarServicePort(), settings.logDirectory(),
+                merge(common, Map.of("AVATAR_SERVICE_PORT", String.valueOf(settings.avatarServicePort()),
+                        "ASSISTANTS_S3_ENDPOINT", "http://127.0.0.1:" + settings.s3Port(),
+                        "ASSISTANTS_S3_ACCESS_KEY", S3_ACCESS_KEY, "ASSISTANTS_S3_SECRET_KEY", S3_SECRET_KEY,
                         "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort()))));
         // started together (each takes seconds to boot on two cores), then awaited
         for (ServiceProcess service : services) {
@@ -92,6 +108,25 @@ public final class LocalStack {
                     "org.springframework.boot.loader.launch.PropertiesLauncher");
         }
         return KafkaBroker.classpathLauncher();
+    }
+
+    /** S3Proxy on the file system: a real S3 endpoint whose objects are files in the data folder. */
+    private S3Proxy startS3() throws IOException {
+        Files.createDirectories(settings.s3Directory());
+        log("starting the S3 server on port " + settings.s3Port() + ", objects in " + settings.s3Directory());
+        Properties properties = new Properties();
+        properties.setProperty("jclouds.filesystem.basedir", settings.s3Directory().toAbsolutePath().toString());
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(BlobStores.create("filesystem", properties))
+                .endpoint(URI.create("http://127.0.0.1:" + settings.s3Port()))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
+                .build();
+        try {
+            proxy.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("The S3 server did not start", e);
+        }
+        return proxy;
     }
 
     private MongoServer startMongo() throws IOException {
@@ -133,7 +168,8 @@ public final class LocalStack {
                 Assistants platform is up (%.1f s). Data: %s, logs: %s
 
                   writes       %s/api/v1/assistants   (POST, PUT, DELETE)
-                  reads        %s/api/v1/assistants   (GET, history, as_of, admin: rebuild, dead letters)
+                  reads        %s/api/v1/assistants   (GET, history, as_of, cache, admin: rebuild, dead letters)
+                  avatars      %s/api/v1/assistants/{id}/avatar
                   admin token  %s
                   user token   %s
                   (tokens valid for 24 hours; restart the stack for fresh ones)
@@ -146,7 +182,8 @@ public final class LocalStack {
 
                 Ctrl-C stops everything; the next start keeps the data.
                 %n""", startup.toMillis() / 1000.0, settings.dataDirectory().toAbsolutePath(),
-                settings.logDirectory().toAbsolutePath(), writes, reads, admin, user, writes, admin);
+                settings.logDirectory().toAbsolutePath(), writes, reads,
+                "http://localhost:" + settings.avatarServicePort(), admin, user, writes, admin);
     }
 
     private void stop() {
@@ -156,6 +193,13 @@ public final class LocalStack {
         }
         if (kafka != null) {
             kafka.stop();
+        }
+        if (s3 != null) {
+            try {
+                s3.stop();
+            } catch (Exception e) {
+                log("The S3 server did not stop cleanly: " + e.getMessage());
+            }
         }
         if (mongo != null) {
             mongo.shutdown();

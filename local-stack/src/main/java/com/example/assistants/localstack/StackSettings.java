@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
 record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort, int kafkaPort,
-                     int commandServicePort, int queryServicePort) {
+                     int s3Port, int commandServicePort, int queryServicePort, int avatarServicePort) {
 
     static final String DATABASE = "assistants";
 
@@ -16,8 +16,10 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Integer.parseInt(env("LOCAL_STACK_POSTGRES_PORT", "54321")),
                 Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27018")),
                 Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092")),
+                Integer.parseInt(env("LOCAL_STACK_S3_PORT", "9000")),
                 Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")),
-                Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")));
+                Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")),
+                Integer.parseInt(env("AVATAR_SERVICE_PORT", "8083")));
     }
 
     Path postgresDirectory() {
@@ -30,6 +32,10 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
 
     Path kafkaDirectory() {
         return dataDirectory.resolve("kafka");
+    }
+
+    Path s3Directory() {
+        return dataDirectory.resolve("s3");
     }
 
     Path logDirectory() {
