@@ -50,7 +50,13 @@ public final class LocalStack {
         LocalStack stack = new LocalStack(StackSettings.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         long started = System.nanoTime();
-        stack.start();
+        try {
+            stack.start();
+        } catch (RuntimeException | IOException | SQLException e) {
+            log("could not start: " + e.getMessage());
+            // the shutdown hook stops whatever did start; servers' threads would otherwise keep this JVM alive
+            System.exit(1);
+        }
         stack.printWelcome(Duration.ofNanos(System.nanoTime() - started));
         Thread.currentThread().join();
     }
@@ -88,6 +94,11 @@ public final class LocalStack {
                         "ASSISTANTS_S3_ENDPOINT", "http://127.0.0.1:" + settings.s3Port(),
                         "ASSISTANTS_S3_ACCESS_KEY", S3_ACCESS_KEY, "ASSISTANTS_S3_SECRET_KEY", S3_SECRET_KEY,
                         "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort()))));
+        services.add(new ServiceProcess("gateway", settings.serviceJar("gateway"), settings.gatewayPort(), settings.logDirectory(),
+                Map.of("GATEWAY_PORT", String.valueOf(settings.gatewayPort()),
+                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort(),
+                        "ASSISTANTS_QUERY_SERVICE_URL", "http://localhost:" + settings.queryServicePort(),
+                        "ASSISTANTS_AVATAR_SERVICE_URL", "http://localhost:" + settings.avatarServicePort())));
         // started together (each takes seconds to boot on two cores), then awaited
         for (ServiceProcess service : services) {
             service.start();
@@ -159,17 +170,15 @@ public final class LocalStack {
     }
 
     private void printWelcome(Duration startup) {
-        String writes = "http://localhost:" + settings.commandServicePort();
-        String reads = "http://localhost:" + settings.queryServicePort();
+        String url = "http://localhost:" + settings.gatewayPort();
         String admin = DevTokens.mint("local-admin", List.of("admin", "user"), settings.dataDirectory());
         String user = DevTokens.mint("local-user", List.of("user"), settings.dataDirectory());
         System.out.printf("""
 
                 Assistants platform is up (%.1f s). Data: %s, logs: %s
 
-                  writes       %s/api/v1/assistants   (POST, PUT, DELETE)
-                  reads        %s/api/v1/assistants   (GET, history, as_of, cache, admin: rebuild, dead letters)
-                  avatars      %s/api/v1/assistants/{id}/avatar
+                  API          %s/api/v1/assistants   (everything: writes, reads, history, cache, avatars, admin)
+                  services     command :%d, query :%d, avatar :%d; Kafka localhost:%d (topic assistants.events.v1)
                   admin token  %s
                   user token   %s
                   (tokens valid for 24 hours; restart the stack for fresh ones)
@@ -182,8 +191,8 @@ public final class LocalStack {
 
                 Ctrl-C stops everything; the next start keeps the data.
                 %n""", startup.toMillis() / 1000.0, settings.dataDirectory().toAbsolutePath(),
-                settings.logDirectory().toAbsolutePath(), writes, reads,
-                "http://localhost:" + settings.avatarServicePort(), admin, user, writes, admin);
+                settings.logDirectory().toAbsolutePath(), url, settings.commandServicePort(),
+                settings.queryServicePort(), settings.avatarServicePort(), settings.kafkaPort(), admin, user, url, admin);
     }
 
     private void stop() {

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
 record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort, int kafkaPort,
-                     int s3Port, int commandServicePort, int queryServicePort, int avatarServicePort) {
+                     int s3Port, int gatewayPort, int commandServicePort, int queryServicePort, int avatarServicePort) {
 
     static final String DATABASE = "assistants";
 
@@ -17,6 +17,7 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Integer.parseInt(env("LOCAL_STACK_MONGO_PORT", "27018")),
                 Integer.parseInt(env("LOCAL_STACK_KAFKA_PORT", "9092")),
                 Integer.parseInt(env("LOCAL_STACK_S3_PORT", "9000")),
+                Integer.parseInt(env("GATEWAY_PORT", "8080")),
                 Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")),
                 Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")),
                 Integer.parseInt(env("AVATAR_SERVICE_PORT", "8083")));

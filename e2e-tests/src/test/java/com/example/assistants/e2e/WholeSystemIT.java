@@ -1,0 +1,206 @@
+package com.example.assistants.e2e;
+
+import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.HttpApi.Response;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The whole system started as the README says ({@code java -jar local-stack/target/local-stack.jar}
+ * after the build), driven through the gateway on :8080 the way a client would, with the tokens the
+ * stack prints; plus a Kafka consumer that must see every event in order.
+ */
+class WholeSystemIT {
+
+    private static Process stack;
+    private static String admin;
+    private static String user;
+    private static final HttpApi API = new HttpApi(8080);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTheStackAsTheReadmeSays() throws Exception {
+        Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        Path data = Files.createTempDirectory("local-stack-e2e");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", root.resolve("local-stack/target/local-stack.jar").toString())
+                .directory(root.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("LOCAL_STACK_DATA", data.toString());
+        stack = builder.start();
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    System.out.println("[stack] " + line);
+                    if (line.contains("admin token")) {
+                        admin = line.substring(line.lastIndexOf(' ') + 1);
+                    } else if (line.contains("user token")) {
+                        user = line.substring(line.lastIndexOf(' ') + 1);
+                        up.complete(null);
+                    }
+                }
+                up.completeExceptionally(new IllegalStateException("the local stack exited before it was up"));
+            } catch (IOException e) {
+                up.completeExceptionally(e);
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        up.get(240, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    static void stopTheStack() throws InterruptedException {
+        if (stack != null) {
+            stack.destroy();
+            if (!stack.waitFor(60, TimeUnit.SECONDS)) {
+                stack.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void theWholeContractThroughOneUrl() throws Exception {
+        try (KafkaConsumer<String, String> events = consumer()) {
+            Response created = API.post("/api/v1/assistants", admin, Map.of("name", "E2E bot", "use_semantic_cache", true));
+            assertThat(created.status()).as(created.toString()).isEqualTo(201);
+            String id = created.json().get("id").asString();
+
+            JsonNode listed = await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants?limit=1000", null).json(),
+                    list -> contains(list, id));
+            assertThat(contains(listed, id)).isTrue();
+            assertThat(API.get("/api/v1/assistants/" + id, null).json().get("name").asString()).isEqualTo("E2E bot");
+
+            Response updated = API.put("/api/v1/assistants/" + id, admin, Map.of("description", "end to end"));
+            assertThat(updated.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, null).json().get("version").asLong() == 1);
+
+            HttpResponse<byte[]> uploaded = await().atMost(Duration.ofSeconds(20)).until(() -> upload(id, png()), r -> r.statusCode() == 200);
+            assertThat(HttpApi.JSON.readTree(uploaded.body()).get("avatar_url").asString()).isEqualTo("/api/v1/assistants/" + id + "/avatar");
+            HttpResponse<byte[]> avatar = await().atMost(Duration.ofSeconds(20)).until(() -> download(id, null), r -> r.statusCode() == 200);
+            assertThat(avatar.headers().firstValue("Content-Type")).contains("image/png");
+            assertThat(download(id, avatar.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
+            assertThat(API.delete("/api/v1/assistants/" + id + "/avatar", admin).status()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> API.put("/api/v1/assistants/" + id + "/cache", admin,
+                    Map.of("question", "What are your opening hours?", "answer", "9 to 5")).status() == 201);
+            JsonNode hit = API.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", "What are your opening hours?")).json();
+            assertThat(hit.get("hit").asBoolean()).isTrue();
+            assertThat(API.delete("/api/v1/assistants/" + id + "/cache", admin).json().get("deleted_count").asLong()).isEqualTo(1);
+
+            JsonNode history = API.get("/api/v1/assistants/" + id + "/history", admin).json();
+            List<String> types = new ArrayList<>();
+            history.forEach(entry -> types.add(entry.get("type").asString()));
+            assertThat(types).containsExactly("AssistantCreated", "AssistantUpdated", "AvatarSet", "AvatarRemoved", "SemanticCachePurged");
+
+            assertThat(API.delete("/api/v1/assistants/" + id, admin).status()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, admin).status() == 404);
+            assertThat(API.put("/api/v1/assistants/" + id, admin, Map.of("name", "again")).status()).isEqualTo(404);
+            assertThat(API.delete("/api/v1/assistants/" + id, admin).status()).isEqualTo(404);
+
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (received.size() < 6 && System.nanoTime() < deadline) {
+                events.poll(Duration.ofMillis(200)).forEach(record -> {
+                    if (id.equals(record.key())) {
+                        received.add(record);
+                    }
+                });
+            }
+            assertThat(received).extracting(record -> HttpApi.JSON.readTree(record.value()).get("sequence").asLong())
+                    .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void guestsUsersAndAdminsSeeWhatTheyMay() {
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E private", "user_authentication", true)).json().get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, user).status() == 200);
+
+        assertThat(API.get("/api/v1/assistants/" + id, null).status()).isEqualTo(401);
+        assertThat(contains(API.get("/api/v1/assistants?limit=1000", null).json(), id)).isFalse();
+        assertThat(contains(API.get("/api/v1/assistants?limit=1000", user).json(), id)).isTrue();
+        assertThat(API.get("/api/v1/assistants/" + id + "/history", user).status()).isEqualTo(403);
+        assertThat(API.post("/api/v1/assistants", user, Map.of("name", "nope")).status()).isEqualTo(403);
+        assertThat(API.post("/api/v1/assistants", null, Map.of("name", "nope")).status()).isEqualTo(401);
+        assertThat(API.get("/api/v1/assistants/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+    }
+
+    private static boolean contains(JsonNode list, String id) {
+        for (JsonNode assistant : list) {
+            if (assistant.get("id").asString().equals(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static KafkaConsumer<String, String> consumer() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of("assistants.events.v1"));
+        return consumer;
+    }
+
+    private static byte[] png() throws IOException {
+        BufferedImage image = new BufferedImage(32, 32, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static HttpResponse<byte[]> upload(String id, byte[] png) throws Exception {
+        String boundary = "e2e-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(png);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/" + id + "/avatar"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<byte[]> download(String id, String ifNoneMatch) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/" + id + "/avatar"));
+        if (ifNoneMatch != null) {
+            request.header("If-None-Match", ifNoneMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+}

@@ -1,0 +1,69 @@
+package com.example.assistants.gateway;
+
+import com.example.assistants.api.error.ErrorCode;
+import com.example.assistants.api.error.ErrorResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.function.RequestPredicate;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.method;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
+/**
+ * One base URL for the whole contract: each route to the service that owns it. The gateway checks
+ * no token itself; it passes {@code Authorization} (and every other header) through and each
+ * service applies the same JWT rules. Routes are tried in the order below: the specific ones first.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ApiRoutes.Services.class)
+class ApiRoutes {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
+
+    /** Where each service listens ({@code ASSISTANTS_*_SERVICE_URL}). */
+    @ConfigurationProperties("assistants.services")
+    record Services(String command, String query, String avatar) {
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> routesToServices(Services services) {
+        return to("avatars", services.avatar(), path("/api/v1/assistants/{id}/avatar"))
+                .and(to("cache-lookup", services.query(), path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))
+                .and(to("cache", services.query(), path("/api/v1/assistants/{id}/cache")
+                        .and(method(HttpMethod.PUT).or(method(HttpMethod.DELETE)))))
+                .and(to("reads", services.query(), assistants().and(method(HttpMethod.GET))))
+                .and(to("admin", services.query(), path("/api/v1/admin/**")))
+                .and(to("writes", services.command(), assistants()));
+    }
+
+    private static RequestPredicate assistants() {
+        return path("/api/v1/assistants").or(path("/api/v1/assistants/")).or(path("/api/v1/assistants/**"));
+    }
+
+    private static RouterFunction<ServerResponse> to(String id, String service, RequestPredicate predicate) {
+        return route(id)
+                .route(predicate, http())
+                .before(uri(service))
+                .onError(Exception.class, ApiRoutes::unavailable)
+                .build();
+    }
+
+    /** The service behind the route could not be reached: the platform's error body, not a stack trace. */
+    private static ServerResponse unavailable(Throwable failure, ServerRequest request) {
+        ErrorResponse body = ErrorResponse.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
+                "The service behind " + request.path() + " is unavailable; retry later", null);
+        log.warn("Route to {} failed, error_id={}: {}", request.path(), body.id(), failure.toString());
+        return ServerResponse.status(ErrorCode.DEPENDENCY_UNAVAILABLE.status()).body(body);
+    }
+}
