@@ -157,6 +157,16 @@ class WholeSystemIT {
         assertThat(API.get("/api/v1/assistants/" + UUID.randomUUID(), null).status()).isEqualTo(404);
     }
 
+    @Test
+    void oneSwaggerUiListsEveryServicesApi() {
+        assertThat(API.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
+        for (String service : List.of("command-service", "query-service", "avatar-service")) {
+            Response docs = API.get("/openapi/" + service, null);
+            assertThat(docs.status()).as(service).isEqualTo(200);
+            assertThat(docs.json().get("paths").propertyNames()).as(service).anyMatch(path -> path.startsWith("/api/v1/"));
+        }
+    }
+
     private static boolean contains(JsonNode list, String id) {
         for (JsonNode assistant : list) {
             if (assistant.get("id").asString().equals(id)) {

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -44,7 +45,20 @@ class ApiRoutes {
                         .and(method(HttpMethod.PUT).or(method(HttpMethod.DELETE)))))
                 .and(to("reads", services.query(), assistants().and(method(HttpMethod.GET))))
                 .and(to("admin", services.query(), path("/api/v1/admin/**")))
-                .and(to("writes", services.command(), assistants()));
+                .and(to("writes", services.command(), assistants()))
+                .and(openApi("command-service", services.command()))
+                .and(openApi("query-service", services.query()))
+                .and(openApi("avatar-service", services.avatar()));
+    }
+
+    /** Each service's OpenAPI document, for the Swagger UI this gateway serves at /swagger-ui.html. */
+    private static RouterFunction<ServerResponse> openApi(String service, String url) {
+        return route("openapi-" + service)
+                .route(path("/openapi/" + service).and(method(HttpMethod.GET)), http())
+                .before(uri(url))
+                .before(setPath("/v3/api-docs"))
+                .onError(Exception.class, ApiRoutes::unavailable)
+                .build();
     }
 
     private static RequestPredicate assistants() {

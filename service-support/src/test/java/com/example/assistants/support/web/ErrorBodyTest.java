@@ -103,6 +103,15 @@ class ErrorBodyTest {
     }
 
     @Test
+    void theOpenApiDocumentIsPublic() {
+        Response docs = api.get("/v3/api-docs", null);
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("openapi").asString()).startsWith("3.");
+        assertThat(docs.json().get("paths").propertyNames()).contains("/open/ok");
+    }
+
+    @Test
     void healthIsPublicAndMetricsAreForAdmins() {
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
         assertThat(api.get("/actuator/prometheus", null).status()).isEqualTo(401);
