@@ -1,29 +1,20 @@
 package com.example.assistants.avatar.view;
 
 import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.api.event.AssistantEvent;
-import com.example.assistants.api.event.EventEnvelope;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.support.kafka.AssistantEventConsumer;
+import com.example.assistants.support.kafka.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,23 +28,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * It is not ready, and the service not healthy, until it has read what was there at start.
  */
 @Component
-public class AssistantsView implements SmartLifecycle, HealthIndicator {
+public class AssistantsView extends AssistantEventConsumer implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(AssistantsView.class);
-    private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final Map<UUID, AssistantState> assistants = new ConcurrentHashMap<>();
-    private final String bootstrapServers;
-    private final String topic;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile Thread worker;
     private volatile boolean ready;
 
     AssistantsView(@Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
                    @Value("${assistants.kafka.topic}") String topic) {
-        this.bootstrapServers = bootstrapServers;
-        this.topic = topic;
+        super("assistants-view", bootstrapServers, topic, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000));
     }
 
     /** The assistant, if it exists and is not deleted. */
@@ -72,12 +56,7 @@ public class AssistantsView implements SmartLifecycle, HealthIndicator {
             if (state != null && state.version() >= sequence) {
                 return Optional.of(state);
             }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Optional.empty();
-            }
+            pause(20);
         }
         return Optional.empty();
     }
@@ -93,44 +72,26 @@ public class AssistantsView implements SmartLifecycle, HealthIndicator {
     }
 
     @Override
-    public synchronized void start() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        worker = new Thread(this::follow, "assistants-view");
-        worker.setDaemon(true);
-        worker.start();
-    }
-
-    private void follow() {
-        try (KafkaConsumer<String, byte[]> kafka = consumer) {
-            List<TopicPartition> partitions = awaitPartitions(kafka);
-            kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
-            Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
-            while (!Thread.currentThread().isInterrupted()) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-                    apply(record);
-                }
-                if (!ready && endAtStart.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
-                    ready = true;
-                    log.info("Assistants view ready: {} assistants", assistants.size());
-                }
+    protected void follow(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = awaitPartitions(consumer);
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
+        while (!Thread.currentThread().isInterrupted()) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                read(record).ifPresent(this::fold);
             }
-        } catch (WakeupException stopping) {
-            // stop() asked the consumer to leave its poll
-        } catch (RuntimeException e) {
-            ready = false;
-            log.error("The assistants view stopped following {}; the service is unhealthy until restarted", topic, e);
+            if (!ready && endAtStart.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+                ready = true;
+                log.info("Assistants view ready: {} assistants", assistants.size());
+            }
         }
     }
 
     /** The topic's partitions, waiting for the topic to exist (a fresh system has not published yet). */
-    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> kafka) {
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer) {
         while (true) {
-            List<TopicPartition> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             if (!partitions.isEmpty()) {
@@ -138,49 +99,19 @@ public class AssistantsView implements SmartLifecycle, HealthIndicator {
             }
             // no topic yet means no assistant yet: nothing to wait for
             ready = true;
-            try {
-                Thread.sleep(1_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WakeupException();
-            }
+            pause(1_000);
         }
     }
 
-    void apply(ConsumerRecord<String, byte[]> record) {
+    /** Folds the event in, once: an event the state already reflects (redelivery) changes nothing. */
+    private void fold(ReceivedEvent received) {
         try {
-            JsonNode envelope = JSON.readTree(record.value());
-            Optional<Class<? extends AssistantEvent>> type = EventEnvelope.eventClassOf(envelope.path("type").asString(""));
-            if (type.isEmpty()) {
-                return;
-            }
-            AssistantEvent event = JSON.treeToValue(envelope.get("data"), type.get());
-            long sequence = envelope.get("sequence").asLong();
-            Instant time = Instant.parse(envelope.get("time").asString());
-            assistants.compute(event.assistantId(), (id, state) -> state != null && sequence <= state.version()
+            assistants.compute(received.event().assistantId(), (id, state) -> state != null && received.sequence() <= state.version()
                     ? state
-                    : AssistantState.fold(state, event, sequence, time));
-        } catch (RuntimeException e) {
-            log.warn("Skipping an unusable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                    e.toString());
+                    : AssistantState.fold(state, received.event(), received.sequence(), received.time()));
+        } catch (IllegalStateException outOfOrder) {
+            log.warn("Skipping event {} of assistant {}: {}", received.sequence(), received.event().assistantId(),
+                    outOfOrder.getMessage());
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (worker != null) {
-            consumer.wakeup();
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return worker != null && worker.isAlive();
     }
 }
