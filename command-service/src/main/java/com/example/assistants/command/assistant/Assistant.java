@@ -10,7 +10,7 @@ import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.UpdateAssistant;
-import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.error.ValidationException;
 import com.example.assistants.api.error.VersionConflictException;
 import com.example.assistants.api.event.AssistantCreated;
 import com.example.assistants.api.event.AssistantDeleted;
@@ -104,7 +104,7 @@ public class Assistant {
     private static void requireValid(AssistantSettings settings) {
         var violations = settings.crossFieldViolations();
         if (!violations.isEmpty()) {
-            throw new InvalidAssistantException(violations);
+            throw new ValidationException(violations);
         }
     }
 

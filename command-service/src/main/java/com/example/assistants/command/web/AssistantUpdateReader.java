@@ -2,7 +2,7 @@ package com.example.assistants.command.web;
 
 import com.example.assistants.api.assistant.AssistantUpdate;
 import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.error.ValidationException;
 import com.example.assistants.support.web.JsonPaths;
 import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
@@ -29,14 +29,14 @@ class AssistantUpdateReader {
 
     AssistantUpdate read(JsonNode body) {
         if (!body.isObject()) {
-            throw new InvalidAssistantException(List.of(new FieldViolation("body", "must be a JSON object")));
+            throw new ValidationException(List.of(new FieldViolation("body", "must be a JSON object")));
         }
         List<FieldViolation> nulls = body.properties().stream()
                 .filter(field -> field.getValue().isNull() && !AssistantUpdate.CLEARABLE_FIELDS.contains(field.getKey()))
                 .map(field -> new FieldViolation(field.getKey(), "must not be null; leave the field out to keep its value"))
                 .toList();
         if (!nulls.isEmpty()) {
-            throw new InvalidAssistantException(nulls);
+            throw new ValidationException(nulls);
         }
         AssistantUpdate update = json.treeToValue(body, AssistantUpdate.class);
         List<FieldViolation> violations = validator.validate(update).stream()
@@ -44,7 +44,7 @@ class AssistantUpdateReader {
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
         if (!violations.isEmpty()) {
-            throw new InvalidAssistantException(violations);
+            throw new ValidationException(violations);
         }
         return update;
     }

@@ -11,7 +11,7 @@ import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.UpdateAssistant;
-import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.error.ValidationException;
 import com.example.assistants.api.error.VersionConflictException;
 import com.example.assistants.api.event.AssistantCreated;
 import com.example.assistants.api.event.AssistantDeleted;
@@ -67,7 +67,7 @@ class AssistantTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateAssistant(ID, invalid))
                 .expectNoEvents()
-                .expectException(InvalidAssistantException.class);
+                .expectException(ValidationException.class);
     }
 
     @Test
@@ -116,7 +116,7 @@ class AssistantTest {
         fixture.given(new AssistantCreated(ID, HELPER))
                 .when(new UpdateAssistant(ID, fewerRetrieved, null))
                 .expectNoEvents()
-                .expectException(InvalidAssistantException.class);
+                .expectException(ValidationException.class);
     }
 
     @Test

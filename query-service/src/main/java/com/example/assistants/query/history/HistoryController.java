@@ -5,7 +5,7 @@ import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantState;
 import com.example.assistants.api.error.AssistantNotFoundException;
 import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.error.ValidationException;
 import com.example.assistants.api.event.AssistantCreated;
 import com.example.assistants.api.event.AssistantDeleted;
 import com.example.assistants.api.event.AssistantUpdated;
@@ -93,7 +93,7 @@ class HistoryController {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new InvalidAssistantException(List.of(new FieldViolation("as_of",
+            throw new ValidationException(List.of(new FieldViolation("as_of",
                     "must be an ISO-8601 instant with an offset, e.g. 2026-01-31T12:00:00Z")));
         }
     }

@@ -105,10 +105,6 @@ public class AssistantStore {
         return new AssistantPage(assistants, collection.countDocuments(visible));
     }
 
-    long count() {
-        return collection.countDocuments();
-    }
-
     public void drop() {
         collection.drop();
     }

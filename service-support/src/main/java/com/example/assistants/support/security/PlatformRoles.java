@@ -1,9 +1,8 @@
 package com.example.assistants.support.security;
 
-/** The values of the {@code roles} claim, as Spring Security roles. */
+/** The values of the {@code roles} claim that grant something, as Spring Security roles (any valid token is a user). */
 public final class PlatformRoles {
     public static final String ADMIN = "ADMIN";
-    public static final String USER = "USER";
     public static final String SERVICE = "SERVICE";
 
     private PlatformRoles() {

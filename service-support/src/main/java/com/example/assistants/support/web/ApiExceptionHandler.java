@@ -4,7 +4,7 @@ import com.example.assistants.api.error.AssistantNotFoundException;
 import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.api.error.ErrorResponse;
 import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.InvalidAssistantException;
+import com.example.assistants.api.error.ValidationException;
 import com.example.assistants.api.error.VersionConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +69,8 @@ public class ApiExceptionHandler {
         return error(ErrorCode.ENTITY_NOT_FOUND, e.getMessage());
     }
 
-    @ExceptionHandler(InvalidAssistantException.class)
-    ResponseEntity<ErrorResponse> invalidAssistant(InvalidAssistantException e) {
+    @ExceptionHandler(ValidationException.class)
+    ResponseEntity<ErrorResponse> invalidAssistant(ValidationException e) {
         return invalid(e.violations());
     }
 
