@@ -4,6 +4,7 @@ import com.example.assistants.command.CommandServiceTest;
 import com.example.assistants.support.test.HttpApi.Response;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
 import java.util.UUID;
@@ -120,6 +121,16 @@ class RequestErrorsTest extends CommandServiceTest {
         assertThat(response.status()).isEqualTo(405);
         assertThat(response.json().get("code").asString()).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat(response.json().get("id").asString()).isNotBlank();
+    }
+
+    @Test
+    void theOpenApiDocumentSpeaksTheApisNames() {
+        JsonNode docs = api.get("/v3/api-docs", null).json();
+
+        assertThat(docs.get("paths").propertyNames()).contains("/api/v1/assistants", "/api/v1/assistants/{id}")
+                .doesNotContain("/error");
+        assertThat(docs.get("components").get("schemas").get("AssistantCreate").get("properties").propertyNames())
+                .contains("name", "avatar_bg_color", "top_k_retrieval", "is_enabled", "linked_connector_ids");
     }
 
     private String create() {

@@ -2,6 +2,7 @@ package com.example.assistants.support.web;
 
 import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.api.error.ErrorResponse;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Arrays;
 
 /** Failures that never reached a controller (the container's own 400s, 404s, 413s) in the one error body. */
+@Hidden
 @RestController
 public class PlatformErrorController implements ErrorController {
 
