@@ -35,6 +35,8 @@ final class ServiceProcess {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // a heap cap that keeps four services and the servers within a laptop; the C1 compiler only, so
+        // that all four start within a minute on two cores (with C2 the stack took 80 s to come up)
         ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
                 .redirectErrorStream(true)

@@ -1,0 +1,335 @@
+package com.example.assistants.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Starts the local stack, loads it, and prints each figure next to a baseline measured in the same
+ * run on the same machine. Sizes: -Dbenchmark.writes, -Dbenchmark.reads, -Dbenchmark.commands,
+ * -Dbenchmark.events (see the README for the command).
+ */
+public final class Benchmarks {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String GATEWAY = "http://localhost:8080";
+    private static final String QUERY = "http://localhost:8082";
+    private static final String JDBC = "jdbc:postgresql://localhost:54321/assistants";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String[]> table = new ArrayList<>();
+    private final RunningStack stack;
+
+    Benchmarks(RunningStack stack) {
+        this.stack = stack;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // run from the repository's root, as the README says (the stack's jars are found from there)
+        Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
+        try (RunningStack stack = RunningStack.start(repository)) {
+            Benchmarks benchmarks = new Benchmarks(stack);
+            benchmarks.run(Integer.getInteger("benchmark.writes", 2_000), Integer.getInteger("benchmark.reads", 20_000),
+                    Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 1_000_000));
+            benchmarks.print();
+        }
+    }
+
+    void run(int writes, int reads, int commands, int events) throws Exception {
+        row("startup of the local stack (s)", stack.startupSeconds, null, "< 60");
+        List<String> ids = writes(writes);
+        reads(ids, reads);
+        lagAndKafka(ids.get(0), commands);
+        rebuild(events);
+        memory();
+    }
+
+    private List<String> writes(int count) throws Exception {
+        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        Load.Result creates = Load.run(16, count, i -> {
+            HttpResponse<String> response = send("POST", GATEWAY + "/api/v1/assistants", stack.adminToken,
+                    "{\"name\": \"Load " + i + "\", \"description\": \"benchmark\"}");
+            if (response.statusCode() == 201) {
+                ids.add(JSON.readTree(response.body()).get("id").asString());
+            }
+            return response.statusCode() == 201;
+        });
+        Load.Result updates = Load.run(16, count, i -> send("PUT", GATEWAY + "/api/v1/assistants/" + ids.get(i % ids.size()),
+                stack.adminToken, "{\"description\": \"revision " + i + "\"}").statusCode() == 200);
+        Load.Result inserts = insertBaseline(count);
+        row("creates/s through the gateway, 16 clients", creates.perSecond(), inserts.perSecond(), ">= 1,000");
+        percentiles("  create p50 / p99 (ms)", creates.p50Millis(), creates.p99Millis(), "");
+        row("updates/s through the gateway, 16 clients", updates.perSecond(), inserts.perSecond(), ">= 1,000");
+        percentiles("  update p50 / p99 (ms)", updates.p50Millis(), updates.p99Millis(), "");
+        row("baseline: single-row INSERT commits/s, same PostgreSQL", inserts.perSecond(), null, "");
+        failuresOf("writes", creates, updates);
+        return ids;
+    }
+
+    private Load.Result insertBaseline(int count) throws Exception {
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS benchmark_rows (id uuid PRIMARY KEY, body text NOT NULL)");
+        }
+        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
+            try {
+                return DriverManager.getConnection(JDBC, "postgres", "postgres");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return Load.run(16, count, i -> {
+            try (PreparedStatement insert = connections.get().prepareStatement("INSERT INTO benchmark_rows VALUES (?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, "{\"name\": \"Load " + i + "\"}");
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private void reads(List<String> ids, int count) throws Exception {
+        waitUntilVisible(ids.get(ids.size() - 1));
+        Load.Result direct = Load.run(32, count, i -> send("GET", QUERY + "/api/v1/assistants/" + ids.get(i % ids.size()), null, null)
+                .statusCode() == 200);
+        Load.Result viaGateway = Load.run(32, count, i -> send("GET", GATEWAY + "/api/v1/assistants/" + ids.get(i % ids.size()), null, null)
+                .statusCode() == 200);
+        Load.Result list = Load.run(32, Math.max(32, count / 20), i -> send("GET", QUERY + "/api/v1/assistants?limit=100&skip="
+                + (i % 10) * 100, null, null).statusCode() == 200);
+        Load.Result driver;
+        try (MongoClient mongo = MongoClients.create("mongodb://localhost:27018")) {
+            MongoCollection<Document> assistants = mongo.getDatabase("assistants").getCollection("assistants");
+            driver = Load.run(32, count, i -> assistants.find(Filters.eq("_id", ids.get(i % ids.size()))).first() != null);
+        }
+        row("GET by id/s direct (query-service), 32 connections", direct.perSecond(), driver.perSecond(), ">= 5,000, >= 50% of baseline");
+        percentiles("  p50 / p99 (ms)", direct.p50Millis(), direct.p99Millis(), "p99 < 20");
+        row("GET by id/s through the gateway", viaGateway.perSecond(), driver.perSecond(), "");
+        percentiles("  p50 / p99 (ms)", viaGateway.p50Millis(), viaGateway.p99Millis(), "");
+        row("GET list (limit 100)/s direct", list.perSecond(), null, "");
+        percentiles("  p50 / p99 (ms)", list.p50Millis(), list.p99Millis(), "");
+        row("baseline: find by _id/s, MongoDB driver alone", driver.perSecond(), null, "");
+        failuresOf("reads", direct, viaGateway, list);
+    }
+
+    private void lagAndKafka(String id, int commands) throws Exception {
+        Map<Long, Long> received = new ConcurrentHashMap<>();
+        Thread consumer = new Thread(() -> {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                    ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
+                kafka.subscribe(List.of("assistants.events.v1"));
+                while (!Thread.currentThread().isInterrupted()) {
+                    kafka.poll(Duration.ofMillis(50)).forEach(record -> {
+                        if (id.equals(record.key())) {
+                            received.put(JSON.readTree(record.value()).get("sequence").asLong(), System.nanoTime());
+                        }
+                    });
+                }
+            } catch (org.apache.kafka.common.errors.InterruptException stopped) {
+                // done
+            }
+        }, "benchmark-consumer");
+        consumer.start();
+        Thread.sleep(3_000);
+        Histogram lag = new Histogram(3);
+        Histogram kafka = new Histogram(3);
+        List<long[]> acknowledged = new ArrayList<>();
+        for (int i = 0; i < commands; i++) {
+            HttpResponse<String> updated = send("PUT", GATEWAY + "/api/v1/assistants/" + id, stack.adminToken,
+                    "{\"avatar_vertical_position\": " + (i % 101) + ", \"description\": \"lag " + i + "\"}");
+            long ack = System.nanoTime();
+            long version = JSON.readTree(updated.body()).get("version").asLong();
+            acknowledged.add(new long[]{version, ack});
+            while (JSON.readTree(send("GET", QUERY + "/api/v1/assistants/" + id, null, null).body()).get("version").asLong() < version) {
+                Thread.onSpinWait();
+            }
+            lag.recordValue((System.nanoTime() - ack) / 1_000);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.size() < commands && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        consumer.interrupt();
+        for (long[] ack : acknowledged) {
+            Long at = received.get(ack[0]);
+            if (at != null) {
+                kafka.recordValue(Math.max(0, at - ack[1]) / 1_000);
+            }
+        }
+        percentiles("projection lag p50 / p99 (ms), " + commands + " commands", lag.getValueAtPercentile(50) / 1000.0,
+                lag.getValueAtPercentile(99) / 1000.0, "p99 < 100");
+        percentiles("Kafka, command ack to consumer p50 / p99 (ms)", kafka.getValueAtPercentile(50) / 1000.0,
+                kafka.getValueAtPercentile(99) / 1000.0, "p99 < 200");
+    }
+
+    private void rebuild(int events) throws Exception {
+        int appended = appendEvents(events);
+        long readStart = System.nanoTime();
+        long read = 0;
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(10_000);
+                try (ResultSet rows = statement.executeQuery("SELECT global_index, payload_type, payload, meta_data, time_stamp "
+                        + "FROM domain_event_entry ORDER BY global_index")) {
+                    while (rows.next()) {
+                        read += rows.getBytes(3).length > 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
+        send("POST", GATEWAY + "/api/v1/admin/read-model/rebuild", stack.adminToken, null);
+        JsonNode progress;
+        do {
+            Thread.sleep(500);
+            progress = JSON.readTree(send("GET", GATEWAY + "/api/v1/admin/read-model/rebuild", stack.adminToken, null).body());
+        } while (progress.get("state").asString().equals("RUNNING"));
+        double seconds = Duration.between(Instant.parse(progress.get("started_at").asString()),
+                Instant.parse(progress.get("finished_at").asString())).toMillis() / 1000.0;
+        row("rebuild events/s (" + progress.get("events_done").asLong() + " events, " + appended + " appended, "
+                        + progress.get("state").asString() + ")", progress.get("events_done").asLong() / seconds,
+                read / readSeconds, ">= 20,000");
+        row("baseline: reading the event table alone, events/s", read / readSeconds, null, "");
+    }
+
+    /** Assistants of ten events each, appended in bulk as Axon stores them (copies of real events' rows). */
+    private int appendEvents(int events) throws Exception {
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
+            String created;
+            String updated;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                         + "WHERE payload_type LIKE '%AssistantCreated' LIMIT 1")) {
+                row.next();
+                created = row.getString(1);
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                         + "WHERE payload_type LIKE '%AssistantUpdated' LIMIT 1")) {
+                row.next();
+                updated = row.getString(1);
+            }
+            String template = JSON.readTree(created).get("assistant_id").asString();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry (global_index, "
+                    + "aggregate_identifier, sequence_number, type, event_identifier, payload_type, payload, meta_data, time_stamp) "
+                    + "VALUES (nextval('domain_event_entry_seq'), ?, ?, 'Assistant', ?, ?, ?, ?, ?)")) {
+                byte[] metadata = "{\"actor\":\"benchmark\"}".getBytes(StandardCharsets.UTF_8);
+                int appended = 0;
+                while (appended < events) {
+                    String id = UUID.randomUUID().toString();
+                    for (int sequence = 0; sequence < 10 && appended < events; sequence++, appended++) {
+                        String payload = (sequence == 0 ? created.replace(template, id) : updated.replaceAll(
+                                "\"assistant_id\":\"[^\"]+\"", "\"assistant_id\":\"" + id + "\""));
+                        insert.setString(1, id);
+                        insert.setLong(2, sequence);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setString(4, sequence == 0 ? "com.example.assistants.api.event.AssistantCreated"
+                                : "com.example.assistants.api.event.AssistantUpdated");
+                        insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
+                        insert.setBytes(6, metadata);
+                        insert.setString(7, Instant.now().toString());
+                        insert.addBatch();
+                    }
+                    if (appended % 10_000 == 0 || appended >= events) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                return appended;
+            }
+        }
+    }
+
+    private void memory() throws Exception {
+        for (String service : List.of("command-service", "query-service", "avatar-service", "gateway")) {
+            Process pgrep = new ProcessBuilder("pgrep", "-f", service + "-exec.jar").start();
+            String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+")[0];
+            long kib = Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElse(0);
+            row("resident memory of " + service + " after the load (MiB)", kib / 1024.0, null, "<= 512");
+        }
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void waitUntilVisible(String id) throws Exception {
+        while (send("GET", QUERY + "/api/v1/assistants/" + id, null, null).statusCode() != 200) {
+            Thread.sleep(50);
+        }
+    }
+
+    private static void failuresOf(String what, Load.Result... results) {
+        for (Load.Result result : results) {
+            if (result.failures() > 0) {
+                System.out.println("WARNING: " + result.failures() + " failed requests during the " + what);
+            }
+        }
+    }
+
+    private void row(String figure, double value, Double baseline, String target) {
+        table.add(new String[]{figure, format(value), baseline == null ? "" : format(baseline),
+                baseline == null || baseline == 0 ? "" : String.format(Locale.ROOT, "%.2f", value / baseline), target});
+    }
+
+    private void percentiles(String figure, double p50, double p99, String target) {
+        table.add(new String[]{figure, format(p50) + " / " + format(p99), "", "", target});
+    }
+
+    private static String format(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    void print() {
+        System.out.printf("%nBenchmarks, %s, %d cores%n%n", Instant.now(), Runtime.getRuntime().availableProcessors());
+        System.out.println("| figure | value | baseline (same run) | ratio | target |");
+        System.out.println("|---|---|---|---|---|");
+        table.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
+    }
+
+    List<String[]> table() {
+        return table;
+    }
+}

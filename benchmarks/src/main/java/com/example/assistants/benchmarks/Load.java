@@ -1,0 +1,57 @@
+package com.example.assistants.benchmarks;
+
+import org.HdrHistogram.Histogram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** Closed-loop load: {@code clients} threads each doing one call after the other, {@code calls} in all. */
+final class Load {
+
+    record Result(double perSecond, double p50Millis, double p99Millis, long failures) {
+    }
+
+    /** @param call does one request; returns true when it succeeded */
+    static Result run(int clients, int calls, IntCall call) throws Exception {
+        Histogram latency = new Histogram(3);
+        AtomicLong next = new AtomicLong();
+        AtomicLong failures = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<Histogram>> workers = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            workers.add(pool.submit((Callable<Histogram>) () -> {
+                Histogram mine = new Histogram(3);
+                for (long i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
+                    long t0 = System.nanoTime();
+                    boolean ok = call.call((int) i);
+                    mine.recordValue((System.nanoTime() - t0) / 1_000);
+                    if (!ok) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return mine;
+            }));
+        }
+        for (Future<Histogram> worker : workers) {
+            latency.add(worker.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Result(calls / seconds, latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0, failures.get());
+    }
+
+    @FunctionalInterface
+    interface IntCall {
+        boolean call(int index) throws Exception;
+    }
+
+    private Load() {
+    }
+}

@@ -1,0 +1,68 @@
+package com.example.assistants.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** The local stack started as the README says, in a data folder of its own, with the tokens it prints. */
+final class RunningStack implements AutoCloseable {
+
+    final String adminToken;
+    final String userToken;
+    final double startupSeconds;
+    private final Process process;
+
+    private RunningStack(Process process, String adminToken, String userToken, double startupSeconds) {
+        this.process = process;
+        this.adminToken = adminToken;
+        this.userToken = userToken;
+        this.startupSeconds = startupSeconds;
+    }
+
+    static RunningStack start(Path repository) throws Exception {
+        Path data = Files.createTempDirectory("local-stack-benchmark");
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", repository.resolve("local-stack/target/local-stack.jar").toString())
+                .directory(repository.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("LOCAL_STACK_DATA", data.toString());
+        long started = System.nanoTime();
+        Process process = builder.start();
+        String[] tokens = new String[2];
+        CompletableFuture<Void> up = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.contains("admin token")) {
+                        tokens[0] = line.substring(line.lastIndexOf(' ') + 1);
+                    } else if (line.contains("user token")) {
+                        tokens[1] = line.substring(line.lastIndexOf(' ') + 1);
+                        up.complete(null);
+                    } else if (line.startsWith("[local-stack]")) {
+                        System.out.println(line);
+                    }
+                }
+                up.completeExceptionally(new IllegalStateException("the local stack exited before it was up"));
+            } catch (IOException e) {
+                up.completeExceptionally(e);
+            }
+        }, "local-stack-output");
+        reader.setDaemon(true);
+        reader.start();
+        up.get(300, TimeUnit.SECONDS);
+        return new RunningStack(process, tokens[0], tokens[1], (System.nanoTime() - started) / 1e9);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
