@@ -88,13 +88,15 @@ class AvatarController {
     @GetMapping
     ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id,
                                                    @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        Avatar avatar = view.find(id)
+        AssistantState assistant = view.find(id)
+                .filter(state -> state.avatar() != null)
                 .filter(state -> !state.settings().userAuthentication() || Callers.isAuthenticated())
-                .map(AssistantState::avatar)
                 .orElseThrow(() -> new NoAvatarException(id));
+        Avatar avatar = assistant.avatar();
         String etag = "\"" + avatar.sha256() + "\"";
-        CacheControl cacheControl = CacheControl.maxAge(Duration.ofHours(1));
-        cacheControl = view.find(id).orElseThrow().settings().userAuthentication() ? cacheControl.cachePrivate() : cacheControl.cachePublic();
+        CacheControl cacheControl = assistant.settings().userAuthentication()
+                ? CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()
+                : CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
         }
