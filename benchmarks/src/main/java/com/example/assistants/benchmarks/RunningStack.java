@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** The local stack started as the README says, in a data folder of its own, with the tokens it prints. */
-final class RunningStack implements AutoCloseable {
+/**
+ * The local stack started as the README says, in a data folder of its own, with the tokens it prints:
+ * for the benchmarks and the end-to-end tests.
+ */
+public final class RunningStack implements AutoCloseable {
 
-    final String adminToken;
-    final String userToken;
-    final double startupSeconds;
+    public final String adminToken;
+    public final String userToken;
+    public final double startupSeconds;
     private final Process process;
 
     private RunningStack(Process process, String adminToken, String userToken, double startupSeconds) {
@@ -24,7 +27,7 @@ final class RunningStack implements AutoCloseable {
         this.startupSeconds = startupSeconds;
     }
 
-    static RunningStack start(Path repository) throws Exception {
+    public static RunningStack start(Path repository) throws Exception {
         Path data = Files.createTempDirectory("local-stack-benchmark");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", repository.resolve("local-stack/target/local-stack.jar").toString())

@@ -1,5 +1,6 @@
 package com.example.assistants.e2e;
 
+import com.example.assistants.benchmarks.RunningStack;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.HttpApi.Response;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,24 +14,19 @@ import tools.jackson.databind.JsonNode;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  */
 class WholeSystemIT {
 
-    private static Process stack;
+    private static RunningStack stack;
     private static String admin;
     private static String user;
     private static final HttpApi API = new HttpApi(8080);
@@ -50,43 +46,15 @@ class WholeSystemIT {
 
     @BeforeAll
     static void startTheStackAsTheReadmeSays() throws Exception {
-        Path root = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        Path data = Files.createTempDirectory("local-stack-e2e");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", root.resolve("local-stack/target/local-stack.jar").toString())
-                .directory(root.toFile())
-                .redirectErrorStream(true);
-        builder.environment().put("LOCAL_STACK_DATA", data.toString());
-        stack = builder.start();
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    System.out.println("[stack] " + line);
-                    if (line.contains("admin token")) {
-                        admin = line.substring(line.lastIndexOf(' ') + 1);
-                    } else if (line.contains("user token")) {
-                        user = line.substring(line.lastIndexOf(' ') + 1);
-                        up.complete(null);
-                    }
-                }
-                up.completeExceptionally(new IllegalStateException("the local stack exited before it was up"));
-            } catch (IOException e) {
-                up.completeExceptionally(e);
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        up.get(240, TimeUnit.SECONDS);
+        stack = RunningStack.start(Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize());
+        admin = stack.adminToken;
+        user = stack.userToken;
     }
 
     @AfterAll
     static void stopTheStack() throws InterruptedException {
         if (stack != null) {
-            stack.destroy();
-            if (!stack.waitFor(60, TimeUnit.SECONDS)) {
-                stack.destroyForcibly();
-            }
+            stack.close();
         }
     }
 

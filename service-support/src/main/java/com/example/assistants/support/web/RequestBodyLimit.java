@@ -38,14 +38,14 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         boolean multipart = contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
         long limit = multipart ? maxMultipartBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
-            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + limit + " bytes");
+            errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(limit));
             return;
         }
         chain.doFilter(multipart ? request : new Limited(request), response);
     }
 
-    private String tooLarge() {
-        return "The request body exceeds " + maxBytes + " bytes";
+    private static String tooLarge(long limit) {
+        return "The request body exceeds " + limit + " bytes";
     }
 
     /** Thrown while reading a body that turns out larger than the limit; mapped to 413. */
@@ -100,7 +100,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         private void count(int n) throws PayloadTooLargeException {
             read += n;
             if (read > maxBytes) {
-                throw new PayloadTooLargeException(tooLarge());
+                throw new PayloadTooLargeException(tooLarge(maxBytes));
             }
         }
 
