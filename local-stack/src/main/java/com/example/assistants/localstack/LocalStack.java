@@ -82,23 +82,27 @@ public final class LocalStack {
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         services.add(new ServiceProcess("command-service", settings.serviceJar("command-service"),
                 settings.commandServicePort(), settings.logDirectory(),
-                merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(settings.commandServicePort())))));
+                merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(settings.commandServicePort()))),
+                settings.serviceJavaOptions()));
         services.add(new ServiceProcess("query-service", settings.serviceJar("query-service"),
                 settings.queryServicePort(), settings.logDirectory(),
                 merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(settings.queryServicePort()),
                         "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort(),
-                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort()))));
+                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort())),
+                settings.serviceJavaOptions()));
         services.add(new ServiceProcess("avatar-service", settings.serviceJar("avatar-service"),
                 settings.avatarServicePort(), settings.logDirectory(),
                 merge(common, Map.of("AVATAR_SERVICE_PORT", String.valueOf(settings.avatarServicePort()),
                         "ASSISTANTS_S3_ENDPOINT", "http://127.0.0.1:" + settings.s3Port(),
                         "ASSISTANTS_S3_ACCESS_KEY", S3_ACCESS_KEY, "ASSISTANTS_S3_SECRET_KEY", S3_SECRET_KEY,
-                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort()))));
+                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort())),
+                settings.serviceJavaOptions()));
         services.add(new ServiceProcess("gateway", settings.serviceJar("gateway"), settings.gatewayPort(), settings.logDirectory(),
                 Map.of("GATEWAY_PORT", String.valueOf(settings.gatewayPort()),
                         "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort(),
                         "ASSISTANTS_QUERY_SERVICE_URL", "http://localhost:" + settings.queryServicePort(),
-                        "ASSISTANTS_AVATAR_SERVICE_URL", "http://localhost:" + settings.avatarServicePort())));
+                        "ASSISTANTS_AVATAR_SERVICE_URL", "http://localhost:" + settings.avatarServicePort()),
+                settings.serviceJavaOptions()));
         // started together (each takes seconds to boot on two cores), then awaited
         for (ServiceProcess service : services) {
             service.start();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,14 +22,17 @@ final class ServiceProcess {
     private final int port;
     private final Path logDirectory;
     private final Map<String, String> environment;
+    private final List<String> javaOptions;
     private Process process;
 
-    ServiceProcess(String name, Path jar, int port, Path logDirectory, Map<String, String> environment) {
+    ServiceProcess(String name, Path jar, int port, Path logDirectory, Map<String, String> environment,
+                   List<String> javaOptions) {
         this.name = name;
         this.jar = jar;
         this.port = port;
         this.logDirectory = logDirectory;
         this.environment = environment;
+        this.javaOptions = javaOptions;
     }
 
     void start() throws IOException {
@@ -36,9 +40,12 @@ final class ServiceProcess {
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // a heap cap that keeps four services and the servers within a laptop; the C1 compiler only, so
-        // that all four start within a minute on two cores (with C2 the stack took 80 s to come up)
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString()))
+        // that all four start within a minute on two cores (with C2 the stack took 80 s to come up).
+        // LOCAL_STACK_JAVA_OPTIONS come last, so they win (the benchmarks use it for C2)
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);

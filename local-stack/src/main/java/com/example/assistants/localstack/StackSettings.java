@@ -2,10 +2,13 @@ package com.example.assistants.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
 record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort, int kafkaPort,
-                     int s3Port, int gatewayPort, int commandServicePort, int queryServicePort, int avatarServicePort) {
+                     int s3Port, int gatewayPort, int commandServicePort, int queryServicePort, int avatarServicePort,
+                     List<String> serviceJavaOptions) {
 
     static final String DATABASE = "assistants";
 
@@ -20,7 +23,8 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Integer.parseInt(env("GATEWAY_PORT", "8080")),
                 Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")),
                 Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")),
-                Integer.parseInt(env("AVATAR_SERVICE_PORT", "8083")));
+                Integer.parseInt(env("AVATAR_SERVICE_PORT", "8083")),
+                Arrays.stream(env("LOCAL_STACK_JAVA_OPTIONS", "").trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
     }
 
     Path postgresDirectory() {
