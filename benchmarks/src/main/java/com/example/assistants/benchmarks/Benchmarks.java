@@ -44,9 +44,11 @@ public final class Benchmarks {
     private static final String GATEWAY = "http://localhost:8080";
     private static final String QUERY = "http://localhost:8082";
     private static final String JDBC = "jdbc:postgresql://localhost:54321/assistants";
+    private static final String CRUD_PEER = "/benchmark/crud-peer/assistants";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String[]> table = new ArrayList<>();
+    private long failures;
     private final RunningStack stack;
 
     Benchmarks(RunningStack stack) {
@@ -56,43 +58,74 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         // run from the repository's root, as the README says (the stack's jars are found from there)
         Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
-        try (RunningStack stack = RunningStack.start(repository)) {
+        try (RunningStack stack = RunningStack.start(repository, CrudPeerProcess.GATEWAY_ROUTE);
+             CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
             Benchmarks benchmarks = new Benchmarks(stack);
-            benchmarks.run(Integer.getInteger("benchmark.writes", 2_000), Integer.getInteger("benchmark.reads", 20_000),
-                    Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 1_000_000));
+            benchmarks.run(Integer.getInteger("benchmark.writes", 6_000), Integer.getInteger("benchmark.reads", 30_000),
+                    Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 1_000_000),
+                    Integer.getInteger("benchmark.rounds", 3));
             benchmarks.print();
         }
     }
 
-    void run(int writes, int reads, int commands, int events) throws Exception {
+    /**
+     * Each load runs in {@code rounds} rounds, alternating with its baselines, after one unmeasured
+     * round to warm the JVMs up; a rate is the median of its rounds.
+     */
+    void run(int writes, int reads, int commands, int events, int rounds) throws Exception {
         row("startup of the local stack (s)", stack.startupSeconds, null, "< 60");
-        List<String> ids = writes(writes);
-        reads(ids, reads);
+        List<String> ids = writes(writes, rounds);
+        reads(ids, reads, rounds);
         lagAndKafka(ids.get(0), commands);
         rebuild(events);
         memory();
     }
 
-    private List<String> writes(int count) throws Exception {
+    private List<String> writes(int count, int rounds) throws Exception {
         List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
-        Load.Result creates = Load.run(16, count, i -> {
-            HttpResponse<String> response = send("POST", GATEWAY + "/api/v1/assistants", stack.adminToken,
+        int perRound = Math.max(16, count / rounds);
+        createThrough(GATEWAY + "/api/v1/assistants", perRound, new ArrayList<>());
+        createThrough(GATEWAY + CRUD_PEER, perRound, new ArrayList<>());
+        List<Load.Result> creates = new ArrayList<>();
+        List<Load.Result> peerCreates = new ArrayList<>();
+        List<Load.Result> inserts = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            creates.add(createThrough(GATEWAY + "/api/v1/assistants", perRound, ids));
+            waitUntilVisible(ids.get(ids.size() - 1));
+            peerCreates.add(createThrough(GATEWAY + CRUD_PEER, perRound, new ArrayList<>()));
+            inserts.add(insertBaseline(perRound));
+        }
+        List<Load.Result> updates = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            int offset = round * perRound;
+            updates.add(Load.run(16, perRound, i -> send("PUT", GATEWAY + "/api/v1/assistants/" + ids.get((offset + i) % ids.size()),
+                    stack.adminToken, "{\"description\": \"revision " + i + "\"}").statusCode() == 200));
+        }
+        Load.Result create = Load.Result.ofRounds(creates);
+        Load.Result peer = Load.Result.ofRounds(peerCreates);
+        Load.Result update = Load.Result.ofRounds(updates);
+        Load.Result insert = Load.Result.ofRounds(inserts);
+        row("creates/s through the gateway, 16 clients", create.perSecond(), peer.perSecond(), ">= 1,000, >= 60% of the CRUD peer");
+        percentiles("  create p50 / p99 (ms)", create.p50Millis(), create.p99Millis(), "");
+        row("updates/s through the gateway, 16 clients", update.perSecond(), peer.perSecond(), ">= 1,000, >= 60% of the CRUD peer");
+        percentiles("  update p50 / p99 (ms)", update.p50Millis(), update.p99Millis(), "");
+        row("baseline: CRUD peer creates/s through the gateway (validate + INSERT)", peer.perSecond(), insert.perSecond(), "");
+        percentiles("  CRUD peer p50 / p99 (ms)", peer.p50Millis(), peer.p99Millis(), "");
+        row("baseline: single-row INSERT commits/s, same PostgreSQL", insert.perSecond(), null, "");
+        failuresOf("writes", create, update, peer);
+        return ids;
+    }
+
+    /** Creates assistants through {@code url}, adding their ids to {@code ids}. */
+    private Load.Result createThrough(String url, int count, List<String> ids) throws Exception {
+        return Load.run(16, count, i -> {
+            HttpResponse<String> response = send("POST", url, stack.adminToken,
                     "{\"name\": \"Load " + i + "\", \"description\": \"benchmark\"}");
             if (response.statusCode() == 201) {
                 ids.add(JSON.readTree(response.body()).get("id").asString());
             }
             return response.statusCode() == 201;
         });
-        Load.Result updates = Load.run(16, count, i -> send("PUT", GATEWAY + "/api/v1/assistants/" + ids.get(i % ids.size()),
-                stack.adminToken, "{\"description\": \"revision " + i + "\"}").statusCode() == 200);
-        Load.Result inserts = insertBaseline(count);
-        row("creates/s through the gateway, 16 clients", creates.perSecond(), inserts.perSecond(), ">= 1,000");
-        percentiles("  create p50 / p99 (ms)", creates.p50Millis(), creates.p99Millis(), "");
-        row("updates/s through the gateway, 16 clients", updates.perSecond(), inserts.perSecond(), ">= 1,000");
-        percentiles("  update p50 / p99 (ms)", updates.p50Millis(), updates.p99Millis(), "");
-        row("baseline: single-row INSERT commits/s, same PostgreSQL", inserts.perSecond(), null, "");
-        failuresOf("writes", creates, updates);
-        return ids;
     }
 
     private Load.Result insertBaseline(int count) throws Exception {
@@ -100,43 +133,80 @@ public final class Benchmarks {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS benchmark_rows (id uuid PRIMARY KEY, body text NOT NULL)");
         }
+        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
             try {
-                return DriverManager.getConnection(JDBC, "postgres", "postgres");
+                Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres");
+                opened.add(connection);
+                return connection;
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
         });
-        return Load.run(16, count, i -> {
-            try (PreparedStatement insert = connections.get().prepareStatement("INSERT INTO benchmark_rows VALUES (?, ?)")) {
-                insert.setObject(1, UUID.randomUUID());
-                insert.setString(2, "{\"name\": \"Load " + i + "\"}");
-                return insert.executeUpdate() == 1;
+        try {
+            return Load.run(16, count, i -> {
+                try (PreparedStatement insert = connections.get().prepareStatement("INSERT INTO benchmark_rows VALUES (?, ?)")) {
+                    insert.setObject(1, UUID.randomUUID());
+                    insert.setString(2, "{\"name\": \"Load " + i + "\"}");
+                    return insert.executeUpdate() == 1;
+                }
+            });
+        } finally {
+            for (Connection connection : opened) {
+                connection.close();
             }
-        });
+        }
     }
 
-    private void reads(List<String> ids, int count) throws Exception {
+    private void reads(List<String> ids, int count, int rounds) throws Exception {
         waitUntilVisible(ids.get(ids.size() - 1));
-        Load.Result direct = Load.run(32, count, i -> send("GET", QUERY + "/api/v1/assistants/" + ids.get(i % ids.size()), null, null)
-                .statusCode() == 200);
-        Load.Result viaGateway = Load.run(32, count, i -> send("GET", GATEWAY + "/api/v1/assistants/" + ids.get(i % ids.size()), null, null)
-                .statusCode() == 200);
-        Load.Result list = Load.run(32, Math.max(32, count / 20), i -> send("GET", QUERY + "/api/v1/assistants?limit=100&skip="
-                + (i % 10) * 100, null, null).statusCode() == 200);
-        Load.Result driver;
+        int perRound = Math.max(32, count / rounds);
+        int lists = Math.max(32, perRound / 20);
+        List<Load.Result> direct = new ArrayList<>();
+        List<Load.Result> viaGateway = new ArrayList<>();
+        List<Load.Result> list = new ArrayList<>();
+        List<Load.Result> listViaGateway = new ArrayList<>();
+        List<Load.Result> driver = new ArrayList<>();
         try (MongoClient mongo = MongoClients.create("mongodb://localhost:27018")) {
-            MongoCollection<Document> assistants = mongo.getDatabase("assistants").getCollection("assistants");
-            driver = Load.run(32, count, i -> assistants.find(Filters.eq("_id", ids.get(i % ids.size()))).first() != null);
+            MongoCollection<Document> assistants = activeReadModel(mongo);
+            getById(QUERY, ids, perRound);
+            for (int round = 0; round < rounds; round++) {
+                direct.add(getById(QUERY, ids, perRound));
+                viaGateway.add(getById(GATEWAY, ids, perRound));
+                list.add(Load.run(32, lists, i -> send("GET", QUERY + "/api/v1/assistants?limit=100&skip="
+                        + (i % 10) * 100, null, null).statusCode() == 200));
+                listViaGateway.add(Load.run(32, lists, i -> send("GET", GATEWAY + "/api/v1/assistants?limit=100&skip="
+                        + (i % 10) * 100, null, null).statusCode() == 200));
+                driver.add(Load.run(32, perRound, i -> assistants.find(Filters.eq("_id", ids.get(i % ids.size()))).first() != null));
+            }
         }
-        row("GET by id/s direct (query-service), 32 connections", direct.perSecond(), driver.perSecond(), ">= 5,000, >= 50% of baseline");
-        percentiles("  p50 / p99 (ms)", direct.p50Millis(), direct.p99Millis(), "p99 < 20");
-        row("GET by id/s through the gateway", viaGateway.perSecond(), driver.perSecond(), "");
-        percentiles("  p50 / p99 (ms)", viaGateway.p50Millis(), viaGateway.p99Millis(), "");
-        row("GET list (limit 100)/s direct", list.perSecond(), null, "");
-        percentiles("  p50 / p99 (ms)", list.p50Millis(), list.p99Millis(), "");
-        row("baseline: find by _id/s, MongoDB driver alone", driver.perSecond(), null, "");
-        failuresOf("reads", direct, viaGateway, list);
+        Load.Result baseline = Load.Result.ofRounds(driver);
+        Load.Result byId = Load.Result.ofRounds(direct);
+        Load.Result byIdViaGateway = Load.Result.ofRounds(viaGateway);
+        Load.Result page = Load.Result.ofRounds(list);
+        Load.Result pageViaGateway = Load.Result.ofRounds(listViaGateway);
+        row("GET by id/s direct (query-service), 32 connections", byId.perSecond(), baseline.perSecond(), ">= 5,000, >= 50% of baseline");
+        percentiles("  p50 / p99 (ms)", byId.p50Millis(), byId.p99Millis(), "p99 < 20");
+        row("GET by id/s through the gateway", byIdViaGateway.perSecond(), baseline.perSecond(), "");
+        percentiles("  p50 / p99 (ms)", byIdViaGateway.p50Millis(), byIdViaGateway.p99Millis(), "");
+        row("GET list (limit 100)/s direct", page.perSecond(), null, "");
+        percentiles("  p50 / p99 (ms)", page.p50Millis(), page.p99Millis(), "");
+        row("GET list (limit 100)/s through the gateway", pageViaGateway.perSecond(), null, "");
+        percentiles("  p50 / p99 (ms)", pageViaGateway.p50Millis(), pageViaGateway.p99Millis(), "");
+        row("baseline: find by _id/s, MongoDB driver alone, 32 threads", baseline.perSecond(), null, "");
+        failuresOf("reads", byId, byIdViaGateway, page, pageViaGateway);
+    }
+
+    private Load.Result getById(String base, List<String> ids, int count) throws Exception {
+        return Load.run(32, count, i -> send("GET", base + "/api/v1/assistants/" + ids.get(i % ids.size()), null, null)
+                .statusCode() == 200);
+    }
+
+    /** The collection query-service serves from: the one its pointer names after a rebuild, else "assistants". */
+    private static MongoCollection<Document> activeReadModel(MongoClient mongo) {
+        var database = mongo.getDatabase("assistants");
+        Document pointer = database.getCollection("read_model_meta").find(Filters.eq("_id", "assistants")).first();
+        return database.getCollection(pointer == null ? "assistants" : pointer.getString("collection"));
     }
 
     private void lagAndKafka(String id, int commands) throws Exception {
@@ -301,12 +371,18 @@ public final class Benchmarks {
         }
     }
 
-    private static void failuresOf(String what, Load.Result... results) {
+    private void failuresOf(String what, Load.Result... results) {
         for (Load.Result result : results) {
             if (result.failures() > 0) {
+                failures += result.failures();
                 System.out.println("WARNING: " + result.failures() + " failed requests during the " + what);
             }
         }
+    }
+
+    /** Requests that did not get the expected answer, in all measured loads. */
+    long failures() {
+        return failures;
     }
 
     private void row(String figure, double value, Double baseline, String target) {

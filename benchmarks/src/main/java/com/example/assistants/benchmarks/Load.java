@@ -3,6 +3,7 @@ package com.example.assistants.benchmarks;
 import org.HdrHistogram.Histogram;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -13,7 +14,24 @@ import java.util.concurrent.atomic.AtomicLong;
 /** Closed-loop load: {@code clients} threads each doing one call after the other, {@code calls} in all. */
 final class Load {
 
-    record Result(double perSecond, double p50Millis, double p99Millis, long failures) {
+    /** @param latency in microseconds */
+    record Result(double perSecond, Histogram latency, long failures) {
+
+        double p50Millis() {
+            return latency.getValueAtPercentile(50) / 1000.0;
+        }
+
+        double p99Millis() {
+            return latency.getValueAtPercentile(99) / 1000.0;
+        }
+
+        /** Several rounds of the same load: the median rate (the machine is shared), latencies of all calls. */
+        static Result ofRounds(List<Result> rounds) {
+            Histogram all = new Histogram(3);
+            rounds.forEach(round -> all.add(round.latency()));
+            List<Double> rates = rounds.stream().map(Result::perSecond).sorted(Comparator.naturalOrder()).toList();
+            return new Result(rates.get(rates.size() / 2), all, rounds.stream().mapToLong(Result::failures).sum());
+        }
     }
 
     /** @param call does one request; returns true when it succeeded */
@@ -43,8 +61,7 @@ final class Load {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        return new Result(calls / seconds, latency.getValueAtPercentile(50) / 1000.0,
-                latency.getValueAtPercentile(99) / 1000.0, failures.get());
+        return new Result(calls / seconds, latency, failures.get());
     }
 
     @FunctionalInterface

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -18,21 +19,30 @@ public final class RunningStack implements AutoCloseable {
     public final String adminToken;
     public final String userToken;
     public final double startupSeconds;
+    /** The stack's data folder (PostgreSQL, the JWT secret, the services' logs). */
+    public final Path dataDirectory;
     private final Process process;
 
-    private RunningStack(Process process, String adminToken, String userToken, double startupSeconds) {
+    private RunningStack(Process process, Path dataDirectory, String adminToken, String userToken, double startupSeconds) {
         this.process = process;
+        this.dataDirectory = dataDirectory;
         this.adminToken = adminToken;
         this.userToken = userToken;
         this.startupSeconds = startupSeconds;
     }
 
     public static RunningStack start(Path repository) throws Exception {
+        return start(repository, Map.of());
+    }
+
+    /** @param environment added to the stack's environment, which its services inherit */
+    public static RunningStack start(Path repository, Map<String, String> environment) throws Exception {
         Path data = Files.createTempDirectory("local-stack-benchmark");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", repository.resolve("local-stack/target/local-stack.jar").toString())
                 .directory(repository.toFile())
                 .redirectErrorStream(true);
+        builder.environment().putAll(environment);
         builder.environment().put("LOCAL_STACK_DATA", data.toString());
         long started = System.nanoTime();
         Process process = builder.start();
@@ -58,7 +68,7 @@ public final class RunningStack implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         up.get(300, TimeUnit.SECONDS);
-        return new RunningStack(process, tokens[0], tokens[1], (System.nanoTime() - started) / 1e9);
+        return new RunningStack(process, data, tokens[0], tokens[1], (System.nanoTime() - started) / 1e9);
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,6 +134,22 @@ class WholeSystemIT {
             assertThat(docs.status()).as(service).isEqualTo(200);
             assertThat(docs.json().get("paths").propertyNames()).as(service).anyMatch(path -> path.startsWith("/api/v1/"));
         }
+    }
+
+    @Test
+    void aSecondStackOnTheSamePortsRefusesToStartInsteadOfSharingTheFirstOnesData() throws Exception {
+        Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        ProcessBuilder second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", repository.resolve("local-stack/target/local-stack.jar").toString())
+                .directory(repository.toFile())
+                .redirectErrorStream(true);
+        second.environment().put("LOCAL_STACK_DATA", Files.createTempDirectory("second-stack").toString());
+        Process process = second.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.waitFor()).isEqualTo(1);
+        assertThat(output).contains("could not start: port 54321 for the PostgreSQL (LOCAL_STACK_POSTGRES_PORT) is in use");
+        assertThat(API.get("/actuator/health", null).status()).as("the first stack keeps running").isEqualTo(200);
     }
 
     private static boolean contains(JsonNode list, String id) {

@@ -9,6 +9,9 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -62,6 +66,7 @@ public final class LocalStack {
     }
 
     private void start() throws IOException, SQLException {
+        requireFreePorts();
         Files.createDirectories(settings.dataDirectory());
         String jwtSecret = StackSecrets.jwtSecret(settings.dataDirectory());
         kafka = new KafkaBroker(settings.kafkaDirectory(), settings.kafkaPort(), settings.kafkaPort() + 1, kafkaLauncher());
@@ -150,6 +155,33 @@ public final class LocalStack {
         MongoServer server = new MongoServer(new H2Backend(settings.mongoFile().toString()));
         server.bind("localhost", settings.mongoPort());
         return server;
+    }
+
+    /**
+     * Refuses to start next to a stack (or any server) already on one of the ports: the embedded
+     * PostgreSQL would otherwise report itself ready on the other one's port, and every service would
+     * silently use the other stack's data.
+     */
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("PostgreSQL (LOCAL_STACK_POSTGRES_PORT)", settings.postgresPort());
+        ports.put("MongoDB-compatible server (LOCAL_STACK_MONGO_PORT)", settings.mongoPort());
+        ports.put("Kafka (LOCAL_STACK_KAFKA_PORT)", settings.kafkaPort());
+        ports.put("Kafka's controller (LOCAL_STACK_KAFKA_PORT + 1)", settings.kafkaPort() + 1);
+        ports.put("S3 server (LOCAL_STACK_S3_PORT)", settings.s3Port());
+        ports.put("gateway (GATEWAY_PORT)", settings.gatewayPort());
+        ports.put("command-service (COMMAND_SERVICE_PORT)", settings.commandServicePort());
+        ports.put("query-service (QUERY_SERVICE_PORT)", settings.queryServicePort());
+        ports.put("avatar-service (AVATAR_SERVICE_PORT)", settings.avatarServicePort());
+        ports.forEach((what, port) -> {
+            try (ServerSocket probe = new ServerSocket()) {
+                probe.setReuseAddress(false);
+                probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            } catch (IOException inUse) {
+                throw new IllegalStateException("port " + port + " for the " + what + " is in use: is another local "
+                        + "stack running? Stop it, or move this one with the variable named");
+            }
+        });
     }
 
     private EmbeddedPostgres startPostgres() throws IOException, SQLException {

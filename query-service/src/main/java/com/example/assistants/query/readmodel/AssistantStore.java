@@ -7,9 +7,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The assistants of one read model collection. Deleted assistants stay as tombstones, so replays cannot revive them. */
@@ -78,15 +80,20 @@ public class AssistantStore {
                 Filters.eq(AssistantDocuments.VERSION, expectedVersion)), document).getMatchedCount() == 1;
     }
 
-    /** Unconditional writes, for a collection that only one writer fills (a rebuild). */
-    public void saveAll(Collection<AssistantState> states) {
+    /**
+     * Unconditional writes, for a collection that only one writer fills (a rebuild): states whose id is
+     * not in {@code stored} are inserted, the others replaced. Inserting spares the server the look-up an
+     * upsert makes first (a quarter of the local MongoDB-compatible server's time in a rebuild's profile).
+     */
+    public void saveAll(Collection<AssistantState> states, Set<UUID> stored) {
         if (states.isEmpty()) {
             return;
         }
-        List<ReplaceOneModel<Document>> writes = new ArrayList<>(states.size());
+        List<WriteModel<Document>> writes = new ArrayList<>(states.size());
         for (AssistantState state : states) {
-            writes.add(new ReplaceOneModel<>(Filters.eq(AssistantDocuments.ID, state.id().toString()),
-                    AssistantDocuments.toDocument(state), new ReplaceOptions().upsert(true)));
+            Document document = AssistantDocuments.toDocument(state);
+            writes.add(stored.contains(state.id()) ? new ReplaceOneModel<>(Filters.eq(AssistantDocuments.ID, state.id().toString()),
+                    document) : new InsertOneModel<>(document));
         }
         collection.bulkWrite(writes);
     }

@@ -126,7 +126,8 @@ public class ReadModelRebuild implements DisposableBean {
     private void foldInto(AssistantStore target, List<TrackedEventMessage<?>> batch, RebuildProgress started) {
         Set<UUID> touched = new HashSet<>();
         batch.forEach(event -> touched.add(((AssistantEvent) event.getPayload()).assistantId()));
-        Map<UUID, AssistantState> states = new LinkedHashMap<>(target.findAll(touched));
+        Map<UUID, AssistantState> stored = target.findAll(touched);
+        Map<UUID, AssistantState> states = new LinkedHashMap<>(stored);
         Set<UUID> changed = new HashSet<>();
         for (TrackedEventMessage<?> tracked : batch) {
             DomainEventMessage<?> event = (DomainEventMessage<?>) tracked;
@@ -137,7 +138,7 @@ public class ReadModelRebuild implements DisposableBean {
                         changed.add(payload.assistantId());
                     });
         }
-        target.saveAll(changed.stream().map(states::get).toList());
+        target.saveAll(changed.stream().map(states::get).toList(), stored.keySet());
         RebuildProgress now = progress.get();
         progress.set(new RebuildProgress(RebuildProgress.State.RUNNING, started.collection(), now.eventsDone() + batch.size(),
                 started.headPosition(), started.startedAt(), null, null));

@@ -1,0 +1,48 @@
+package com.example.assistants.benchmarks.crudpeer;
+
+import com.example.assistants.api.assistant.AssistantCreate;
+import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.AssistantSettings;
+import com.example.assistants.api.error.ValidationException;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/benchmark/crud-peer/assistants")
+class CrudPeerController {
+
+    private final JdbcClient database;
+    private final JsonMapper json;
+
+    CrudPeerController(JdbcClient database, JsonMapper json) {
+        this.database = database;
+        this.json = json;
+    }
+
+    @PostMapping
+    ResponseEntity<AssistantResponse> create(@Valid @RequestBody AssistantCreate request) {
+        AssistantSettings settings = request.toSettings();
+        if (!settings.crossFieldViolations().isEmpty()) {
+            throw new ValidationException(settings.crossFieldViolations());
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        AssistantResponse created = AssistantResponse.of(id, settings, null, now, now, 0);
+        database.sql("INSERT INTO crud_peer_assistants (id, body, version, created_at) VALUES (?, ?::jsonb, 0, ?)")
+                .params(id, json.writeValueAsString(created), Timestamp.from(now))
+                .update();
+        return ResponseEntity.created(URI.create("/benchmark/crud-peer/assistants/" + id)).eTag("\"0\"").body(created);
+    }
+}
