@@ -27,11 +27,15 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the local stack, loads it, and prints each figure next to a baseline measured in the same
@@ -44,6 +48,9 @@ public final class Benchmarks {
     private static final String GATEWAY = "http://localhost:8080";
     private static final String QUERY = "http://localhost:8082";
     private static final String JDBC = "jdbc:postgresql://localhost:54321/assistants";
+    private static final int GATEWAY_PORT = 8080;
+    private static final int QUERY_PORT = 8082;
+    private static final String ASSISTANTS = "/api/v1/assistants";
     private static final String CRUD_PEER = "/benchmark/crud-peer/assistants";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -82,24 +89,25 @@ public final class Benchmarks {
     }
 
     private List<String> writes(int count, int rounds) throws Exception {
-        List<String> ids = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
         int perRound = Math.max(16, count / rounds);
-        createThrough(GATEWAY + "/api/v1/assistants", perRound, new ArrayList<>());
-        createThrough(GATEWAY + CRUD_PEER, perRound, new ArrayList<>());
+        createThrough(ASSISTANTS, perRound, new ArrayList<>());
+        createThrough(CRUD_PEER, perRound, new ArrayList<>());
         List<Load.Result> creates = new ArrayList<>();
         List<Load.Result> peerCreates = new ArrayList<>();
         List<Load.Result> inserts = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            creates.add(createThrough(GATEWAY + "/api/v1/assistants", perRound, ids));
+            creates.add(createThrough(ASSISTANTS, perRound, ids));
             waitUntilVisible(ids.get(ids.size() - 1));
-            peerCreates.add(createThrough(GATEWAY + CRUD_PEER, perRound, new ArrayList<>()));
+            peerCreates.add(createThrough(CRUD_PEER, perRound, new ArrayList<>()));
             inserts.add(insertBaseline(perRound));
         }
         List<Load.Result> updates = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             int offset = round * perRound;
-            updates.add(Load.run(16, perRound, i -> send("PUT", GATEWAY + "/api/v1/assistants/" + ids.get((offset + i) % ids.size()),
-                    stack.adminToken, "{\"description\": \"revision " + i + "\"}").statusCode() == 200));
+            updates.add(Load.overHttp(GATEWAY_PORT, 16, perRound, (http, i) -> http.send("PUT",
+                    ASSISTANTS + "/" + ids.get((offset + i) % ids.size()), stack.adminToken,
+                    "{\"description\": \"revision " + i + "\"}").status() == 200));
         }
         Load.Result create = Load.Result.ofRounds(creates);
         Load.Result peer = Load.Result.ofRounds(peerCreates);
@@ -116,15 +124,15 @@ public final class Benchmarks {
         return ids;
     }
 
-    /** Creates assistants through {@code url}, adding their ids to {@code ids}. */
-    private Load.Result createThrough(String url, int count, List<String> ids) throws Exception {
-        return Load.run(16, count, i -> {
-            HttpResponse<String> response = send("POST", url, stack.adminToken,
+    /** Creates assistants through the gateway at {@code path}, adding their ids to {@code ids}. */
+    private Load.Result createThrough(String path, int count, List<String> ids) throws Exception {
+        return Load.overHttp(GATEWAY_PORT, 16, count, (http, i) -> {
+            KeepAliveHttp.Response response = http.send("POST", path, stack.adminToken,
                     "{\"name\": \"Load " + i + "\", \"description\": \"benchmark\"}");
-            if (response.statusCode() == 201) {
+            if (response.status() == 201) {
                 ids.add(JSON.readTree(response.body()).get("id").asString());
             }
-            return response.statusCode() == 201;
+            return response.status() == 201;
         });
     }
 
@@ -133,35 +141,21 @@ public final class Benchmarks {
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS benchmark_rows (id uuid PRIMARY KEY, body text NOT NULL)");
         }
-        List<Connection> opened = java.util.Collections.synchronizedList(new ArrayList<>());
-        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
-            try {
-                Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres");
-                opened.add(connection);
-                return connection;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
+        return Load.run(16, count, () -> DriverManager.getConnection(JDBC, "postgres", "postgres"), (connection, i) -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO benchmark_rows VALUES (?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, "{\"name\": \"Load " + i + "\"}");
+                return insert.executeUpdate() == 1;
             }
         });
-        try {
-            return Load.run(16, count, i -> {
-                try (PreparedStatement insert = connections.get().prepareStatement("INSERT INTO benchmark_rows VALUES (?, ?)")) {
-                    insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, "{\"name\": \"Load " + i + "\"}");
-                    return insert.executeUpdate() == 1;
-                }
-            });
-        } finally {
-            for (Connection connection : opened) {
-                connection.close();
-            }
-        }
     }
 
     private void reads(List<String> ids, int count, int rounds) throws Exception {
         waitUntilVisible(ids.get(ids.size() - 1));
         int perRound = Math.max(32, count / rounds);
-        int lists = Math.max(32, perRound / 20);
+        // a page costs the MongoDB-compatible server a scan and sort of the whole collection (it ignores the
+        // compound index), so fewer of them
+        int lists = Math.max(32, perRound / 100);
         List<Load.Result> direct = new ArrayList<>();
         List<Load.Result> viaGateway = new ArrayList<>();
         List<Load.Result> list = new ArrayList<>();
@@ -169,14 +163,13 @@ public final class Benchmarks {
         List<Load.Result> driver = new ArrayList<>();
         try (MongoClient mongo = MongoClients.create("mongodb://localhost:27018")) {
             MongoCollection<Document> assistants = activeReadModel(mongo);
-            getById(QUERY, ids, perRound);
+            getById(QUERY_PORT, ids, perRound);
+            getById(GATEWAY_PORT, ids, perRound);
             for (int round = 0; round < rounds; round++) {
-                direct.add(getById(QUERY, ids, perRound));
-                viaGateway.add(getById(GATEWAY, ids, perRound));
-                list.add(Load.run(32, lists, i -> send("GET", QUERY + "/api/v1/assistants?limit=100&skip="
-                        + (i % 10) * 100, null, null).statusCode() == 200));
-                listViaGateway.add(Load.run(32, lists, i -> send("GET", GATEWAY + "/api/v1/assistants?limit=100&skip="
-                        + (i % 10) * 100, null, null).statusCode() == 200));
+                direct.add(getById(QUERY_PORT, ids, perRound));
+                viaGateway.add(getById(GATEWAY_PORT, ids, perRound));
+                list.add(listPages(QUERY_PORT, lists));
+                listViaGateway.add(listPages(GATEWAY_PORT, lists));
                 driver.add(Load.run(32, perRound, i -> assistants.find(Filters.eq("_id", ids.get(i % ids.size()))).first() != null));
             }
         }
@@ -197,9 +190,15 @@ public final class Benchmarks {
         failuresOf("reads", byId, byIdViaGateway, page, pageViaGateway);
     }
 
-    private Load.Result getById(String base, List<String> ids, int count) throws Exception {
-        return Load.run(32, count, i -> send("GET", base + "/api/v1/assistants/" + ids.get(i % ids.size()), null, null)
-                .statusCode() == 200);
+    private static Load.Result getById(int port, List<String> ids, int count) throws Exception {
+        return Load.overHttp(port, 32, count, (http, i) -> http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()),
+                null, null).status() == 200);
+    }
+
+    /** The first ten pages of 100, as a guest sees them. */
+    private static Load.Result listPages(int port, int count) throws Exception {
+        return Load.overHttp(port, 32, count, (http, i) -> http.send("GET", ASSISTANTS + "?limit=100&skip=" + (i % 10) * 100,
+                null, null).status() == 200);
     }
 
     /** The collection query-service serves from: the one its pointer names after a rebuild, else "assistants". */
@@ -211,44 +210,56 @@ public final class Benchmarks {
 
     private void lagAndKafka(String id, int commands) throws Exception {
         Map<Long, Long> received = new ConcurrentHashMap<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        AtomicBoolean done = new AtomicBoolean();
         Thread consumer = new Thread(() -> {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
                     ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
                 kafka.subscribe(List.of("assistants.events.v1"));
-                while (!Thread.currentThread().isInterrupted()) {
-                    kafka.poll(Duration.ofMillis(50)).forEach(record -> {
+                while (!done.get()) {
+                    var records = kafka.poll(Duration.ofMillis(50));
+                    if (!kafka.assignment().isEmpty()) {
+                        kafka.assignment().forEach(kafka::position);
+                        subscribed.countDown();
+                    }
+                    records.forEach(record -> {
                         if (id.equals(record.key())) {
                             received.put(JSON.readTree(record.value()).get("sequence").asLong(), System.nanoTime());
                         }
                     });
                 }
-            } catch (org.apache.kafka.common.errors.InterruptException stopped) {
-                // done
             }
         }, "benchmark-consumer");
         consumer.start();
-        Thread.sleep(3_000);
+        if (!subscribed.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the benchmark's Kafka consumer got no partition within 60 s");
+        }
+        KeepAliveHttp gateway = new KeepAliveHttp(GATEWAY_PORT);
+        KeepAliveHttp query = new KeepAliveHttp(QUERY_PORT);
         Histogram lag = new Histogram(3);
         Histogram kafka = new Histogram(3);
         List<long[]> acknowledged = new ArrayList<>();
         for (int i = 0; i < commands; i++) {
-            HttpResponse<String> updated = send("PUT", GATEWAY + "/api/v1/assistants/" + id, stack.adminToken,
+            KeepAliveHttp.Response updated = gateway.send("PUT", ASSISTANTS + "/" + id, stack.adminToken,
                     "{\"avatar_vertical_position\": " + (i % 101) + ", \"description\": \"lag " + i + "\"}");
             long ack = System.nanoTime();
             long version = JSON.readTree(updated.body()).get("version").asLong();
             acknowledged.add(new long[]{version, ack});
-            while (JSON.readTree(send("GET", QUERY + "/api/v1/assistants/" + id, null, null).body()).get("version").asLong() < version) {
+            while (JSON.readTree(query.send("GET", ASSISTANTS + "/" + id, null, null).body()).get("version").asLong() < version) {
                 Thread.onSpinWait();
             }
             lag.recordValue((System.nanoTime() - ack) / 1_000);
         }
+        gateway.close();
+        query.close();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (received.size() < commands && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        consumer.interrupt();
+        done.set(true);
+        consumer.join();
         for (long[] ack : acknowledged) {
             Long at = received.get(ack[0]);
             if (at != null) {

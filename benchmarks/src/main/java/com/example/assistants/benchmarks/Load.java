@@ -36,6 +36,20 @@ final class Load {
 
     /** @param call does one request; returns true when it succeeded */
     static Result run(int clients, int calls, IntCall call) throws Exception {
+        return run(clients, calls, () -> null, (none, i) -> call.call(i));
+    }
+
+    /** Each client keeps its own kept-alive connection to {@code port}. */
+    static Result overHttp(int port, int clients, int calls, ClientCall<KeepAliveHttp> call) throws Exception {
+        return run(clients, calls, () -> new KeepAliveHttp(port), call);
+    }
+
+    /**
+     * @param perClient what each client opens for itself (a connection), closed when it is done
+     * @param call      does one request with it; returns true when it succeeded
+     */
+    static <C extends AutoCloseable> Result run(int clients, int calls, Callable<C> perClient, ClientCall<C> call)
+            throws Exception {
         Histogram latency = new Histogram(3);
         AtomicLong next = new AtomicLong();
         AtomicLong failures = new AtomicLong();
@@ -45,12 +59,14 @@ final class Load {
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit((Callable<Histogram>) () -> {
                 Histogram mine = new Histogram(3);
-                for (long i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
-                    long t0 = System.nanoTime();
-                    boolean ok = call.call((int) i);
-                    mine.recordValue((System.nanoTime() - t0) / 1_000);
-                    if (!ok) {
-                        failures.incrementAndGet();
+                try (C client = perClient.call()) {
+                    for (long i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
+                        long t0 = System.nanoTime();
+                        boolean ok = call.call(client, (int) i);
+                        mine.recordValue((System.nanoTime() - t0) / 1_000);
+                        if (!ok) {
+                            failures.incrementAndGet();
+                        }
                     }
                 }
                 return mine;
@@ -67,6 +83,11 @@ final class Load {
     @FunctionalInterface
     interface IntCall {
         boolean call(int index) throws Exception;
+    }
+
+    @FunctionalInterface
+    interface ClientCall<C> {
+        boolean call(C client, int index) throws Exception;
     }
 
     private Load() {

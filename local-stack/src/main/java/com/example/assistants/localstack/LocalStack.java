@@ -175,7 +175,8 @@ public final class LocalStack {
         ports.put("avatar-service (AVATAR_SERVICE_PORT)", settings.avatarServicePort());
         ports.forEach((what, port) -> {
             try (ServerSocket probe = new ServerSocket()) {
-                probe.setReuseAddress(false);
+                // as the servers bind: connections of a stack stopped a moment ago (TIME_WAIT) do not count
+                probe.setReuseAddress(true);
                 probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             } catch (IOException inUse) {
                 throw new IllegalStateException("port " + port + " for the " + what + " is in use: is another local "
