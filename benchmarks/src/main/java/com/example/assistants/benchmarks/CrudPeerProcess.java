@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The CRUD peer ({@code benchmarks/target/benchmarks-crud-peer.jar}) as a JVM of its own, on the
- * stack's PostgreSQL and JWT secret, with the JVM options the local stack gives its services.
+ * stack's PostgreSQL and JWT secret, with the JVM and options the local stack gives its services.
  */
 final class CrudPeerProcess implements AutoCloseable {
 
@@ -39,13 +39,7 @@ final class CrudPeerProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn -DskipTests install` first");
         }
-        // the local stack's service options (ServiceProcess), then LOCAL_STACK_JAVA_OPTIONS, as there
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
-        String options = System.getenv().getOrDefault("LOCAL_STACK_JAVA_OPTIONS", "").trim();
-        if (!options.isEmpty()) {
-            command.addAll(Arrays.asList(options.split("\\s+")));
-        }
+        List<String> command = new ArrayList<>(serviceJvm());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -54,9 +48,28 @@ final class CrudPeerProcess implements AutoCloseable {
                 Files.readString(stack.dataDirectory.resolve("jwt-secret"), StandardCharsets.UTF_8).trim());
         builder.environment().put("ASSISTANTS_DB_URL", "jdbc:postgresql://localhost:54321/assistants");
         builder.environment().put("CRUD_PEER_PORT", String.valueOf(PORT));
+        builder.environment().put("MALLOC_ARENA_MAX", "2");
         CrudPeerProcess peer = new CrudPeerProcess(builder.start());
         peer.awaitHealthy();
         return peer;
+    }
+
+    /** The java executable and options the local stack started command-service with, read from its command line. */
+    private static List<String> serviceJvm() throws IOException {
+        ProcessHandle service = ProcessHandle.allProcesses()
+                .filter(process -> process.info().arguments().map(arguments -> Arrays.stream(arguments)
+                        .anyMatch(argument -> argument.endsWith("command-service-exec.jar"))).orElse(false))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the local stack's command-service is not running"));
+        List<String> commandLine = new ArrayList<>();
+        commandLine.add(service.info().command().orElseThrow());
+        for (String argument : service.info().arguments().orElseThrow()) {
+            if (argument.equals("-jar")) {
+                return commandLine;
+            }
+            commandLine.add(argument);
+        }
+        throw new IOException("command-service's command line has no -jar");
     }
 
     private void awaitHealthy() throws InterruptedException {
