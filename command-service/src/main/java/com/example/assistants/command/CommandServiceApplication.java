@@ -1,9 +1,12 @@
 package com.example.assistants.command;
 
+import com.example.assistants.eventstore.EventStoreConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
+@Import(EventStoreConfiguration.class)
 public class CommandServiceApplication {
 
     /** Each service reads {@code <service>.yml}, so that services can share a classpath (tests) without sharing configuration. */

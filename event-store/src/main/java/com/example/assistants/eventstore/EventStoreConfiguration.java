@@ -1,10 +1,12 @@
-package com.example.assistants.query.readmodel;
+package com.example.assistants.eventstore;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
@@ -17,15 +19,22 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event store as the read side tails it. Events are written by another JVM (command-service),
- * so this one learns of them only by polling; Axon's default of once a second would be the read
- * model's lag. A poll that finds nothing new is one indexed query on the global index. Declaring
- * the store means declaring its engine too (Axon's auto-configuration steps back for both); the
- * engine is built as Axon's JPA auto-configuration builds it.
+ * The event store as every service reads it, imported by each service's application class. Declaring
+ * the store means declaring its engine too (Axon's auto-configuration steps back for both); the engine
+ * is built as Axon's JPA auto-configuration builds it. Two settings differ from Axon's defaults:
+ * <ul>
+ * <li>{@code assistants.event-store.poll-interval}: query-service learns of the events command-service
+ * writes only by polling, and Axon's default of once a second would be the read model's lag (a poll
+ * that finds nothing is one indexed query on the global index);</li>
+ * <li>{@code assistants.event-store.cached-events}: the window of events read ahead for the tracking
+ * processors. Axon's default of 10,000 let a processor catching up on a million events hold enough of
+ * them to exhaust a 256 MiB heap (both services died so in issue 7's benchmark); each service has one
+ * processor, so the shared window saves nothing.</li>
+ * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
-class EventStoreTailing {
+public class EventStoreConfiguration {
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
@@ -44,11 +53,15 @@ class EventStoreTailing {
     }
 
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
-                                  @Value("${assistants.read-model.poll-interval:20ms}") Duration pollInterval) {
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+                                  @Value("${assistants.event-store.poll-interval:1s}") Duration pollInterval,
+                                  @Value("${assistants.event-store.cached-events:1000}") int cachedEvents) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(pollInterval.toMillis())
+                .cachedEvents(cachedEvents)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
