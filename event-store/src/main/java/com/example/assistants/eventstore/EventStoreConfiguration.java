@@ -21,16 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The event store as every service reads it, imported by each service's application class. Declaring
  * the store means declaring its engine too (Axon's auto-configuration steps back for both); the engine
- * is built as Axon's JPA auto-configuration builds it. Two settings differ from Axon's defaults:
- * <ul>
- * <li>{@code assistants.event-store.poll-interval}: query-service learns of the events command-service
- * writes only by polling, and Axon's default of once a second would be the read model's lag (a poll
- * that finds nothing is one indexed query on the global index);</li>
- * <li>{@code assistants.event-store.cached-events}: the window of events read ahead for the tracking
- * processors. Axon's default of 10,000 let a processor catching up on a million events hold enough of
- * them to exhaust a 256 MiB heap (both services died so in issue 7's benchmark); each service has one
- * processor, so the shared window saves nothing.</li>
- * </ul>
+ * is built as Axon's JPA auto-configuration builds it. {@code assistants.event-store.poll-interval}:
+ * query-service learns of the events command-service writes only by polling, and Axon's default of once
+ * a second would be the read model's lag (a poll that finds nothing is one indexed query on the global
+ * index).
  */
 @Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
@@ -54,14 +48,12 @@ public class EventStoreConfiguration {
 
     @Bean
     EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${assistants.event-store.poll-interval:1s}") Duration pollInterval,
-                                  @Value("${assistants.event-store.cached-events:1000}") int cachedEvents) {
+                                  @Value("${assistants.event-store.poll-interval:1s}") Duration pollInterval) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(pollInterval.toMillis())
-                .cachedEvents(cachedEvents)
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
