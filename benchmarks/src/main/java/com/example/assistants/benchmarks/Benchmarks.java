@@ -68,10 +68,15 @@ public final class Benchmarks {
         try (RunningStack stack = RunningStack.start(repository, CrudPeerProcess.GATEWAY_ROUTE);
              CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
             Benchmarks benchmarks = new Benchmarks(stack);
-            benchmarks.run(Integer.getInteger("benchmark.writes", 6_000), Integer.getInteger("benchmark.reads", 30_000),
-                    Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 1_000_000),
-                    Integer.getInteger("benchmark.rounds", 3));
-            benchmarks.print();
+            try {
+                benchmarks.run(Integer.getInteger("benchmark.writes", 6_000), Integer.getInteger("benchmark.reads", 30_000),
+                        Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 200_000),
+                        Integer.getInteger("benchmark.rounds", 3));
+            } finally {
+                // what was measured before a failure is still worth reading (the services' logs say the rest)
+                benchmarks.print();
+                System.out.println("\nThe services' logs: " + stack.dataDirectory.resolve("logs"));
+            }
         }
     }
 
