@@ -118,12 +118,9 @@ public final class Benchmarks {
         Load.Result peer = Load.Result.ofRounds(peerCreates);
         Load.Result update = Load.Result.ofRounds(updates);
         Load.Result insert = Load.Result.ofRounds(inserts);
-        row("creates/s through the gateway, 16 clients", create.perSecond(), peer.perSecond(), ">= 1,000, >= 60% of the CRUD peer");
-        percentiles("  create p50 / p99 (ms)", create.p50Millis(), create.p99Millis(), "");
-        row("updates/s through the gateway, 16 clients", update.perSecond(), peer.perSecond(), ">= 1,000, >= 60% of the CRUD peer");
-        percentiles("  update p50 / p99 (ms)", update.p50Millis(), update.p99Millis(), "");
-        row("baseline: CRUD peer creates/s through the gateway (validate + INSERT)", peer.perSecond(), insert.perSecond(), "");
-        percentiles("  CRUD peer p50 / p99 (ms)", peer.p50Millis(), peer.p99Millis(), "");
+        load("creates/s through the gateway, 16 clients", create, peer, ">= 1,000, >= 60% of the CRUD peer", "");
+        load("updates/s through the gateway, 16 clients", update, peer, ">= 1,000, >= 60% of the CRUD peer", "");
+        load("baseline: CRUD peer creates/s through the gateway (validate + INSERT)", peer, insert, "", "");
         row("baseline: single-row INSERT commits/s, same PostgreSQL", insert.perSecond(), null, "");
         failuresOf("writes", create, update, peer);
         return ids;
@@ -183,14 +180,10 @@ public final class Benchmarks {
         Load.Result byIdViaGateway = Load.Result.ofRounds(viaGateway);
         Load.Result page = Load.Result.ofRounds(list);
         Load.Result pageViaGateway = Load.Result.ofRounds(listViaGateway);
-        row("GET by id/s direct (query-service), 32 connections", byId.perSecond(), baseline.perSecond(), ">= 5,000, >= 50% of baseline");
-        percentiles("  p50 / p99 (ms)", byId.p50Millis(), byId.p99Millis(), "p99 < 20");
-        row("GET by id/s through the gateway", byIdViaGateway.perSecond(), baseline.perSecond(), "");
-        percentiles("  p50 / p99 (ms)", byIdViaGateway.p50Millis(), byIdViaGateway.p99Millis(), "");
-        row("GET list (limit 100)/s direct", page.perSecond(), null, "");
-        percentiles("  p50 / p99 (ms)", page.p50Millis(), page.p99Millis(), "");
-        row("GET list (limit 100)/s through the gateway", pageViaGateway.perSecond(), null, "");
-        percentiles("  p50 / p99 (ms)", pageViaGateway.p50Millis(), pageViaGateway.p99Millis(), "");
+        load("GET by id/s direct (query-service), 32 connections", byId, baseline, ">= 5,000, >= 50% of baseline", "p99 < 20");
+        load("GET by id/s through the gateway", byIdViaGateway, baseline, "", "");
+        load("GET list (limit 100)/s direct", page, null, "", "");
+        load("GET list (limit 100)/s through the gateway", pageViaGateway, null, "", "");
         row("baseline: find by _id/s, MongoDB driver alone, 32 threads", baseline.perSecond(), null, "");
         failuresOf("reads", byId, byIdViaGateway, page, pageViaGateway);
     }
@@ -404,6 +397,12 @@ public final class Benchmarks {
     private void row(String figure, double value, Double baseline, String target) {
         table.add(new String[]{figure, format(value), baseline == null ? "" : format(baseline),
                 baseline == null || baseline == 0 ? "" : String.format(Locale.ROOT, "%.2f", value / baseline), target});
+    }
+
+    /** A load's rate (next to its baseline's, if any), then its latencies on the row below. */
+    private void load(String figure, Load.Result result, Load.Result baseline, String target, String latencyTarget) {
+        row(figure, result.perSecond(), baseline == null ? null : baseline.perSecond(), target);
+        percentiles("  p50 / p99 (ms)", result.p50Millis(), result.p99Millis(), latencyTarget);
     }
 
     private void percentiles(String figure, double p50, double p99, String target) {

@@ -3,7 +3,6 @@ package com.example.assistants.benchmarks.crudpeer;
 import com.example.assistants.api.assistant.AssistantCreate;
 import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantSettings;
-import com.example.assistants.api.error.ValidationException;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +33,7 @@ class CrudPeerController {
     @PostMapping
     ResponseEntity<AssistantResponse> create(@Valid @RequestBody AssistantCreate request) {
         AssistantSettings settings = request.toSettings();
-        if (!settings.crossFieldViolations().isEmpty()) {
-            throw new ValidationException(settings.crossFieldViolations());
-        }
+        settings.requireConsistent();
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         AssistantResponse created = AssistantResponse.of(id, settings, null, now, now, 0);

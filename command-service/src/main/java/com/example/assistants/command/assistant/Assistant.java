@@ -10,7 +10,6 @@ import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.UpdateAssistant;
-import com.example.assistants.api.error.ValidationException;
 import com.example.assistants.api.error.VersionConflictException;
 import com.example.assistants.api.event.AssistantCreated;
 import com.example.assistants.api.event.AssistantDeleted;
@@ -54,7 +53,7 @@ public class Assistant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public AssistantResponse handle(CreateAssistant command) {
-        requireValid(command.settings());
+        command.settings().requireConsistent();
         apply(new AssistantCreated(command.assistantId(), command.settings()));
         return state();
     }
@@ -65,7 +64,7 @@ public class Assistant {
             throw new VersionConflictException(id, command.expectedVersion(), state.version());
         }
         AssistantSettings updated = state.settings().with(command.changes());
-        requireValid(updated);
+        updated.requireConsistent();
         AssistantUpdate changes = AssistantUpdate.between(state.settings(), updated);
         if (!changes.changesNothing()) {
             apply(new AssistantUpdated(id, changes));
@@ -99,13 +98,6 @@ public class Assistant {
     public AssistantResponse handle(RecordSemanticCachePurge command) {
         apply(new SemanticCachePurged(id, command.deletedCount()));
         return state();
-    }
-
-    private static void requireValid(AssistantSettings settings) {
-        var violations = settings.crossFieldViolations();
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
     }
 
     private AssistantResponse state() {

@@ -1,6 +1,7 @@
 package com.example.assistants.api.assistant;
 
 import com.example.assistants.api.error.FieldViolation;
+import com.example.assistants.api.error.ValidationException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +78,14 @@ public record AssistantSettings(
                     "must be less than or equal to top_k_retrieval (" + topKRetrieval + ")"));
         }
         return violations;
+    }
+
+    /** @throws ValidationException listing the {@link #crossFieldViolations()}, if there are any */
+    public void requireConsistent() {
+        List<FieldViolation> violations = crossFieldViolations();
+        if (!violations.isEmpty()) {
+            throw new ValidationException(violations);
+        }
     }
 
     /** The text colour to show: the one set, else the one computed from the background. */

@@ -1,5 +1,7 @@
 package com.example.assistants.api.assistant;
 
+import com.example.assistants.api.error.FieldViolation;
+import com.example.assistants.api.error.ValidationException;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AssistantSettingsTest {
 
@@ -66,6 +69,10 @@ class AssistantSettingsTest {
                 .singleElement()
                 .satisfies(violation -> assertThat(violation.field()).isEqualTo("top_n_rerank"));
         assertThat(DEFAULTS.with(topNEqualsTopK).crossFieldViolations()).isEmpty();
+        DEFAULTS.with(topNEqualsTopK).requireConsistent();
+        assertThatThrownBy(() -> DEFAULTS.with(topNAboveTopK).requireConsistent())
+                .isInstanceOfSatisfying(ValidationException.class, refused -> assertThat(refused.violations())
+                        .extracting(FieldViolation::field).containsExactly("top_n_rerank"));
     }
 
     @Test
