@@ -25,25 +25,32 @@ import java.util.concurrent.TimeUnit;
  * query-service learns of the events command-service writes only by polling, and Axon's default of once
  * a second would be the read model's lag (a poll that finds nothing is one indexed query on the global
  * index).
+ *
+ * <p>The events the store holds for its tracking processors are bounded: the shared cache and each
+ * read from the database to {@link #READ_AHEAD} events (see {@link BoundedReadAheadEventStorageEngine}),
+ * and a processor that stops reading, say while its handler retries, is moved off the shared cache
+ * within {@link #CLEANUP_DELAY} instead of Axon's ten seconds, during which the cache it holds grows.
  */
 @Configuration(proxyBeanMethods = false)
 @RegisterDefaultEntities(packages = "org.axonframework.eventsourcing.eventstore.jpa")
 public class EventStoreConfiguration {
+
+    public static final int READ_AHEAD = 1_000;
+    static final Duration CLEANUP_DELAY = Duration.ofSeconds(1);
 
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
                                           org.axonframework.config.Configuration configuration,
                                           EntityManagerProvider entityManagerProvider, TransactionManager transactionManager) {
-        return JpaEventStorageEngine.builder()
+        return new BoundedReadAheadEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .transactionManager(transactionManager), READ_AHEAD);
     }
 
     @Bean
@@ -54,6 +61,8 @@ public class EventStoreConfiguration {
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
                 .fetchDelay(pollInterval.toMillis())
+                .cachedEvents(READ_AHEAD)
+                .cleanupDelay(CLEANUP_DELAY.toMillis())
                 .timeUnit(TimeUnit.MILLISECONDS)
                 .build();
     }
