@@ -32,16 +32,24 @@ public class AssistantStore {
         this.collection = collection;
     }
 
-    String collectionName() {
+    public String collectionName() {
         return collection.getNamespace().getCollectionName();
     }
 
-    /** The indexes of the list queries: both filters, then the order (name, id). */
-    void ensureIndexes() {
+    /**
+     * The indexes of the list queries (both filters, then the order: name, id), and (id, version) for
+     * the projection's conditional replace: redundant on MongoDB, where the id alone finds the document,
+     * but the local MongoDB-compatible server uses an index only when its keys are exactly the query's,
+     * and scanned the whole collection for every projected event without it (a catch-up of a million
+     * events ran at ~1,000 events/s, 90% of the server's time in that scan).
+     */
+    public void ensureIndexes() {
         collection.createIndex(Indexes.ascending(AssistantDocuments.DELETED, AssistantDocuments.NAME, AssistantDocuments.ID),
                 new IndexOptions().name("visible_by_name"));
         collection.createIndex(Indexes.ascending(AssistantDocuments.DELETED, AssistantDocuments.PRIVATE,
                 AssistantDocuments.NAME, AssistantDocuments.ID), new IndexOptions().name("public_by_name"));
+        collection.createIndex(Indexes.ascending(AssistantDocuments.ID, AssistantDocuments.VERSION),
+                new IndexOptions().name("id_version").unique(true));
     }
 
     public Optional<AssistantState> find(UUID id) {

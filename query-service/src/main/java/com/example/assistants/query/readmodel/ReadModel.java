@@ -61,13 +61,12 @@ public class ReadModel {
         return state;
     }
 
-    /** A fresh collection for a rebuild, indexed like the active one. */
+    /** A fresh, empty collection for a rebuild; its indexes are built once it is filled, as for any bulk load. */
     public AssistantStore newCollection(String name) {
         AssistantStore store = store(name);
         if (database.listCollectionNames().into(new java.util.ArrayList<>()).contains(name)) {
             store.drop();
         }
-        store.ensureIndexes();
         return store;
     }
 

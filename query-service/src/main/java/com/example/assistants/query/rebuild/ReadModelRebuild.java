@@ -86,6 +86,7 @@ public class ReadModelRebuild implements DisposableBean {
         try {
             AssistantStore target = readModel.newCollection(started.collection());
             TrackingToken last = replay(target, started);
+            target.ensureIndexes();
             readModel.switchTo(target);
             long caughtUp = catchUp(last);
             RebuildProgress done = progress.get();

@@ -1,6 +1,9 @@
 package com.example.assistants.query.rebuild;
 
 import com.example.assistants.query.QueryServiceTest;
+import com.example.assistants.query.readmodel.ReadModel;
+import com.mongodb.client.MongoDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.example.assistants.support.test.HttpApi.Response;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,11 @@ class RebuildTest extends QueryServiceTest {
 
     private static final String REBUILD = "/api/v1/admin/read-model/rebuild";
 
+    @Autowired
+    ReadModel readModel;
+    @Autowired
+    MongoDatabase database;
+
     @Test
     void aRebuildProducesExactlyTheIncrementallyBuiltModelWhileReadsGoOn() {
         String kept = create(Map.of("name", "Rebuilt kept", "user_authentication", true));
@@ -29,6 +37,7 @@ class RebuildTest extends QueryServiceTest {
         }
         String last = create(Map.of("name", "Rebuilt last"));
         List<JsonNode> before = everything();
+        List<String> indexesBefore = activeIndexes();
 
         Response started = reads.post(REBUILD, TestTokens.admin(), null);
         Response second = reads.post(REBUILD, TestTokens.admin(), null);
@@ -47,8 +56,15 @@ class RebuildTest extends QueryServiceTest {
                 .isGreaterThan(150);
         assertThat(readsDuringRebuild).containsOnly(200);
         assertThat(everything()).isEqualTo(before);
+        assertThat(activeIndexes()).as("built after the replay").isEqualTo(indexesBefore)
+                .contains("visible_by_name", "public_by_name", "id_version");
         assertThat(reads.get("/api/v1/assistants/" + deleted, TestTokens.admin()).status()).isEqualTo(404);
         assertThat(reads.get("/api/v1/assistants/" + last, TestTokens.admin()).status()).isEqualTo(200);
+    }
+
+    private List<String> activeIndexes() {
+        return database.getCollection(readModel.active().collectionName()).listIndexes()
+                .map(index -> index.getString("name")).into(new ArrayList<>()).stream().sorted().toList();
     }
 
     @Test
