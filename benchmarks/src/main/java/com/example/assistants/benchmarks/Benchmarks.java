@@ -31,11 +31,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Starts the local stack, loads it, and prints each figure next to a baseline measured in the same
@@ -52,6 +55,8 @@ public final class Benchmarks {
     private static final int QUERY_PORT = 8082;
     private static final String ASSISTANTS = "/api/v1/assistants";
     private static final String CRUD_PEER = "/benchmark/crud-peer/assistants";
+    /** The position in a tracking token as stored (JSON: a gap-aware token's index). */
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String[]> table = new ArrayList<>();
@@ -272,6 +277,7 @@ public final class Benchmarks {
 
     private void rebuild(int events) throws Exception {
         int appended = appendEvents(events);
+        catchUp();
         long readStart = System.nanoTime();
         long read = 0;
         try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
@@ -299,6 +305,54 @@ public final class Benchmarks {
                         + progress.get("state").asString() + ")", progress.get("events_done").asLong() / seconds,
                 read / readSeconds, ">= 20,000");
         row("baseline: reading the event table alone, events/s", read / readSeconds, null, "");
+    }
+
+    /**
+     * How fast each tracking processor (the projection, the Kafka publisher, avatar-service's view)
+     * works off the appended backlog, as after a downtime: events per second from the end of the
+     * append until its token reaches the head. The rebuild after it then runs on a quiet stack.
+     */
+    private void catchUp() throws Exception {
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
+            long head;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+                row.next();
+                head = row.getLong(1);
+            }
+            long start = System.nanoTime();
+            Map<String, Long> behind = new TreeMap<>();
+            positions(connection).forEach((processor, position) -> behind.put(processor, head - position));
+            Map<String, Long> pending = new TreeMap<>(behind);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+            while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                positions(connection).forEach((processor, position) -> {
+                    if (position >= head && pending.remove(processor) != null && behind.get(processor) > 0) {
+                        row("catch-up of " + processor + " on " + behind.get(processor) + " events behind, events/s",
+                                behind.get(processor) / seconds, null, "");
+                    }
+                });
+            }
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("still behind after 30 minutes: " + pending.keySet());
+            }
+        }
+    }
+
+    /** Each tracking processor's position in the event table (the index of its token, segment 0). */
+    private static Map<String, Long> positions(Connection connection) throws Exception {
+        Map<String, Long> positions = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT processor_name, convert_from(token, 'UTF8') FROM token_entry "
+                     + "WHERE segment = 0 AND token IS NOT NULL")) {
+            while (rows.next()) {
+                Matcher index = TOKEN_INDEX.matcher(rows.getString(2));
+                positions.put(rows.getString(1), index.find() ? Long.parseLong(index.group(1)) : -1);
+            }
+        }
+        return positions;
     }
 
     /** Assistants of ten events each, appended in bulk as Axon stores them (copies of real events' rows). */
