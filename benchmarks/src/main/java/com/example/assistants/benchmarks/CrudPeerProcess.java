@@ -1,6 +1,9 @@
 package com.example.assistants.benchmarks;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,6 +41,12 @@ final class CrudPeerProcess implements AutoCloseable {
         Path jar = repository.resolve("benchmarks/target/benchmarks-crud-peer.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: run `mvn -DskipTests install` first");
+        }
+        try (Socket taken = new Socket(InetAddress.getLoopbackAddress(), PORT)) {
+            // the new peer would fail to bind while the health checks reached the old one
+            throw new IllegalStateException("port " + PORT + " is in use (a CRUD peer left by an earlier run?): stop it first");
+        } catch (ConnectException free) {
+            // as it should be
         }
         List<String> command = new ArrayList<>(serviceJvm());
         command.addAll(List.of("-jar", jar.toString()));
