@@ -5,16 +5,23 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 
-/** Keeps the read model up to date with the event store (tracking processor "assistant-read-model"). */
+/**
+ * Keeps the read model up to date with the event store (tracking processor "assistant-read-model"),
+ * a batch of events at a time (see {@link ProjectionBatch}).
+ */
 @Component
 @ProcessingGroup(AssistantProjection.PROCESSING_GROUP)
 public class AssistantProjection {
 
     public static final String PROCESSING_GROUP = "assistant-read-model";
+    private static final Logger log = LoggerFactory.getLogger(AssistantProjection.class);
 
     private final ReadModel readModel;
     private final ReadModelUpdater updater;
@@ -25,8 +32,22 @@ public class AssistantProjection {
     }
 
     @EventHandler
-    void on(AssistantEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        MongoRetry.untilAvailable("projecting event " + sequence + " of assistant " + event.assistantId(),
-                () -> updater.apply(readModel.active(), event, sequence, at));
+    void on(AssistantEvent event, @SequenceNumber long sequence, @Timestamp Instant at, UnitOfWork<?> unitOfWork) {
+        batchOf(unitOfWork).apply(event, sequence, at);
+    }
+
+    /** The batch of the unit of work the event is handled in, written when it commits. */
+    private ProjectionBatch batchOf(UnitOfWork<?> unitOfWork) {
+        UnitOfWork<?> root = unitOfWork.root();
+        return root.getOrComputeResource(ProjectionBatch.class.getName(), key -> {
+            ProjectionBatch batch = new ProjectionBatch(readModel.active(), updater);
+            root.onPrepareCommit(committing -> {
+                int again = batch.flush();
+                if (again > 0) {
+                    log.info("{} assistants changed by another writer during a batch; their events were applied again", again);
+                }
+            });
+            return batch;
+        });
     }
 }

@@ -2,8 +2,10 @@ package com.example.assistants.query.readmodel;
 
 import com.example.assistants.api.assistant.AssistantState;
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -69,27 +71,40 @@ public class AssistantStore {
     }
 
     /**
-     * Writes {@code next} if the stored state is still the one it was derived from ({@code
-     * expectedVersion}, or nothing stored when null); false when another writer came first.
+     * A write of {@code next} if the stored state is still the one it was derived from
+     * ({@code expectedVersion}, or nothing stored when null).
      */
+    record ConditionalWrite(AssistantState next, Long expectedVersion) {
+    }
+
+    /** One conditional write; false when another writer came first. */
     boolean save(AssistantState next, Long expectedVersion) {
-        Document document = AssistantDocuments.toDocument(next);
-        if (expectedVersion == null) {
-            try {
-                collection.insertOne(document);
-                return true;
-            } catch (MongoWriteException e) {
-                if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                    return false;
-                }
-                throw e;
-            }
+        return saveAllIfUnchanged(List.of(new ConditionalWrite(next, expectedVersion)));
+    }
+
+    /**
+     * Conditional writes in one bulk write; false when another writer came first for any of them
+     * (those are left as the other writer left them, the others are written).
+     */
+    boolean saveAllIfUnchanged(List<ConditionalWrite> writes) {
+        List<WriteModel<Document>> models = new ArrayList<>(writes.size());
+        for (ConditionalWrite write : writes) {
+            Document document = AssistantDocuments.toDocument(write.next());
+            // one plain document, not Filters.and (which the driver sends as $and): the form an index can
+            // serve on the MongoDB-compatible server (see ensureIndexes)
+            models.add(write.expectedVersion() == null ? new InsertOneModel<>(document) : new ReplaceOneModel<>(
+                    new Document(AssistantDocuments.ID, write.next().id().toString())
+                            .append(AssistantDocuments.VERSION, write.expectedVersion()), document));
         }
-        // one plain document, not Filters.and (which the driver sends as $and): the form an index can serve
-        // on the MongoDB-compatible server (see ensureIndexes)
-        Document current = new Document(AssistantDocuments.ID, next.id().toString())
-                .append(AssistantDocuments.VERSION, expectedVersion);
-        return collection.replaceOne(current, document).getMatchedCount() == 1;
+        try {
+            BulkWriteResult result = collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
+            return result.getInsertedCount() + result.getMatchedCount() == writes.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Runs a write to MongoDB until MongoDB takes it, backing off while it is unreachable. The
@@ -20,14 +21,21 @@ public final class MongoRetry {
     }
 
     public static void untilAvailable(String what, Runnable write) {
+        untilAvailable(what, () -> {
+            write.run();
+            return null;
+        });
+    }
+
+    public static <T> T untilAvailable(String what, Supplier<T> call) {
         Duration pause = FIRST_PAUSE;
         for (int attempt = 1; ; attempt++) {
             try {
-                write.run();
+                T result = call.get();
                 if (attempt > 1) {
                     log.info("MongoDB is back: {} succeeded after {} attempts", what, attempt);
                 }
-                return;
+                return result;
             } catch (RuntimeException e) {
                 if (!MongoFailures.isUnavailable(e)) {
                     throw e;

@@ -72,6 +72,51 @@ class ProjectionTest extends QueryServiceTest {
         assertThat(readModel.active().find(UUID.fromString(id)).orElseThrow().deleted()).isTrue();
     }
 
+    @Test
+    void aBatchFoldsEachAssistantInMemoryAndWritesItsLastState() {
+        String id = create(Map.of("name", "Batched"));
+        update(id, Map.of("description", "one"));
+        update(id, Map.of("description", "two"));
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+        AssistantStore scratch = readModel.newCollection("scratch_" + UUID.randomUUID().toString().replace("-", ""));
+        try {
+            ProjectionBatch batch = new ProjectionBatch(scratch, updater);
+            events.forEach(event -> apply(batch, event));
+
+            assertThat(scratch.find(UUID.fromString(id))).as("nothing written before the batch commits").isEmpty();
+            assertThat(batch.flush()).isZero();
+            assertThat(scratch.find(UUID.fromString(id))).contains(readModel.active().find(UUID.fromString(id)).orElseThrow());
+        } finally {
+            scratch.drop();
+        }
+    }
+
+    @Test
+    void aBatchWhoseAssistantAnotherWriterChangedMeanwhileIsAppliedAgainEventByEvent() {
+        String id = create(Map.of("name", "Raced"));
+        update(id, Map.of("description", "one"));
+        update(id, Map.of("description", "two"));
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+        AssistantStore scratch = readModel.newCollection("scratch_" + UUID.randomUUID().toString().replace("-", ""));
+        try {
+            ProjectionBatch batch = new ProjectionBatch(scratch, updater);
+            apply(batch, events.get(0));
+            apply(batch, events.get(1));
+            apply(scratch, events.get(0));
+            apply(scratch, events.get(1));
+            apply(batch, events.get(2));
+
+            assertThat(batch.flush()).isEqualTo(1);
+            assertThat(scratch.find(UUID.fromString(id))).contains(readModel.active().find(UUID.fromString(id)).orElseThrow());
+        } finally {
+            scratch.drop();
+        }
+    }
+
+    private static void apply(ProjectionBatch batch, DomainEventMessage<?> event) {
+        batch.apply((AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+    }
+
     private void apply(AssistantStore store, DomainEventMessage<?> event) {
         updater.apply(store, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
     }
