@@ -41,11 +41,9 @@ class ProjectionTest extends QueryServiceTest {
 
     @Test
     void afterAGapTheStateIsFoldedFromTheEventStore() {
-        String id = create(Map.of("name", "Gap"));
-        update(id, Map.of("description", "one"));
-        update(id, Map.of("description", "two"));
+        String id = createdAndUpdatedTwice("Gap");
         List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
-        AssistantStore scratch = readModel.newCollection("scratch_" + UUID.randomUUID().toString().replace("-", ""));
+        AssistantStore scratch = scratchCollection();
         try {
             apply(scratch, events.get(0));
             apply(scratch, events.get(2));
@@ -74,11 +72,9 @@ class ProjectionTest extends QueryServiceTest {
 
     @Test
     void aBatchFoldsEachAssistantInMemoryAndWritesItsLastState() {
-        String id = create(Map.of("name", "Batched"));
-        update(id, Map.of("description", "one"));
-        update(id, Map.of("description", "two"));
+        String id = createdAndUpdatedTwice("Batched");
         List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
-        AssistantStore scratch = readModel.newCollection("scratch_" + UUID.randomUUID().toString().replace("-", ""));
+        AssistantStore scratch = scratchCollection();
         try {
             ProjectionBatch batch = new ProjectionBatch(scratch, updater);
             events.forEach(event -> apply(batch, event));
@@ -93,11 +89,9 @@ class ProjectionTest extends QueryServiceTest {
 
     @Test
     void aBatchWhoseAssistantAnotherWriterChangedMeanwhileIsAppliedAgainEventByEvent() {
-        String id = create(Map.of("name", "Raced"));
-        update(id, Map.of("description", "one"));
-        update(id, Map.of("description", "two"));
+        String id = createdAndUpdatedTwice("Raced");
         List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
-        AssistantStore scratch = readModel.newCollection("scratch_" + UUID.randomUUID().toString().replace("-", ""));
+        AssistantStore scratch = scratchCollection();
         try {
             ProjectionBatch batch = new ProjectionBatch(scratch, updater);
             apply(batch, events.get(0));
@@ -111,6 +105,18 @@ class ProjectionTest extends QueryServiceTest {
         } finally {
             scratch.drop();
         }
+    }
+
+    /** An assistant with three events: created, then two descriptions. */
+    private String createdAndUpdatedTwice(String name) {
+        String id = create(Map.of("name", name));
+        update(id, Map.of("description", "one"));
+        update(id, Map.of("description", "two"));
+        return id;
+    }
+
+    private AssistantStore scratchCollection() {
+        return readModel.newCollection("scratch_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     private static void apply(ProjectionBatch batch, DomainEventMessage<?> event) {
