@@ -48,11 +48,11 @@ import java.util.regex.Pattern;
 public final class Benchmarks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String GATEWAY = "http://localhost:8080";
-    private static final String QUERY = "http://localhost:8082";
-    private static final String JDBC = "jdbc:postgresql://localhost:54321/assistants";
     private static final int GATEWAY_PORT = 8080;
     private static final int QUERY_PORT = 8082;
+    private static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+    private static final String QUERY = "http://localhost:" + QUERY_PORT;
+    private static final String JDBC = "jdbc:postgresql://localhost:54321/assistants";
     private static final String ASSISTANTS = "/api/v1/assistants";
     private static final String CRUD_PEER = "/benchmark/crud-peer/assistants";
     /** The position in a tracking token as stored (JSON: a gap-aware token's index). */
@@ -75,7 +75,7 @@ public final class Benchmarks {
             Benchmarks benchmarks = new Benchmarks(stack);
             try {
                 benchmarks.run(Integer.getInteger("benchmark.writes", 6_000), Integer.getInteger("benchmark.reads", 30_000),
-                        Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 200_000),
+                        Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 1_000_000),
                         Integer.getInteger("benchmark.rounds", 3));
             } finally {
                 // what was measured before a failure is still worth reading (the services' logs say the rest)

@@ -39,8 +39,8 @@ final class ServiceProcess {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // a heap cap that keeps four services and the servers within a laptop (384 MiB: with 256 MiB, a
-        // processor catching up on a million events ran out of heap, see the README's benchmarks); the C1
+        // a heap cap that keeps four services and the servers within a laptop (with 384 MiB every service
+        // stayed under 512 MiB resident through the benchmarks' million-event catch-up and rebuild); the C1
         // compiler only, so that all four start within a minute on two cores (with C2 the stack took 80 s
         // to come up). LOCAL_STACK_JAVA_OPTIONS come last, so they win
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));

@@ -12,7 +12,9 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +68,8 @@ class EventStoreBacklogTest extends CommandServiceTest {
             String id = UUID.randomUUID().toString();
             ids.add(id);
             rows.add(new Object[]{id, UUID.randomUUID().toString(), row.get("payload_type"),
-                    ((String) row.get("payload")).replace(template, id).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    row.get("meta_data"), java.time.Instant.now().toString()});
+                    ((String) row.get("payload")).replace(template, id).getBytes(StandardCharsets.UTF_8),
+                    row.get("meta_data"), Instant.now().toString()});
         }
         jdbc.batchUpdate("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
                 + "event_identifier, payload_type, payload, meta_data, time_stamp) "

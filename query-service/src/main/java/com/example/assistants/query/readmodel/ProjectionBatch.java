@@ -46,25 +46,23 @@ final class ProjectionBatch {
 
     /** Writes what the batch changed; returns how many assistants had to be applied again one event at a time. */
     int flush() {
-        List<AssistantStore.ConditionalWrite> changed = assistants.values().stream().filter(Assistant::changed)
-                .map(assistant -> new AssistantStore.ConditionalWrite(assistant.state, assistant.storedVersion()))
-                .toList();
+        List<Assistant> changed = assistants.values().stream().filter(Assistant::changed).toList();
         if (changed.isEmpty()) {
             return 0;
         }
-        boolean allWritten = MongoRetry.untilAvailable("writing " + changed.size() + " assistants",
-                () -> store.saveAllIfUnchanged(changed));
-        if (allWritten) {
+        List<AssistantStore.ConditionalWrite> writes = changed.stream()
+                .map(assistant -> new AssistantStore.ConditionalWrite(assistant.state, assistant.storedVersion()))
+                .toList();
+        if (MongoRetry.untilAvailable("writing " + writes.size() + " assistants", () -> store.saveAllIfUnchanged(writes))) {
             return 0;
         }
-        List<Assistant> again = assistants.values().stream().filter(Assistant::changed).toList();
-        for (Assistant assistant : again) {
+        for (Assistant assistant : changed) {
             for (Applied applied : assistant.events) {
                 MongoRetry.untilAvailable("projecting event " + applied.sequence() + " of assistant "
                         + applied.event().assistantId(), () -> updater.apply(store, applied.event(), applied.sequence(), applied.at()));
             }
         }
-        return again.size();
+        return changed.size();
     }
 
     private record Applied(AssistantEvent event, long sequence, Instant at) {

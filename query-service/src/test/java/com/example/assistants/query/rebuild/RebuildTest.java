@@ -56,7 +56,7 @@ class RebuildTest extends QueryServiceTest {
                 .isGreaterThan(150);
         assertThat(readsDuringRebuild).containsOnly(200);
         assertThat(everything()).isEqualTo(before);
-        assertThat(activeIndexes()).as("built after the replay").isEqualTo(indexesBefore)
+        assertThat(activeIndexes()).as("the rebuilt collection is indexed like the one it replaced").isEqualTo(indexesBefore)
                 .contains("visible_by_name", "public_by_name", "id_version");
         assertThat(reads.get("/api/v1/assistants/" + deleted, TestTokens.admin()).status()).isEqualTo(404);
         assertThat(reads.get("/api/v1/assistants/" + last, TestTokens.admin()).status()).isEqualTo(200);
