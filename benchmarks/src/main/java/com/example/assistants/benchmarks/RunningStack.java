@@ -71,6 +71,22 @@ public final class RunningStack implements AutoCloseable {
         return new RunningStack(process, data, tokens[0], tokens[1], (System.nanoTime() - started) / 1e9);
     }
 
+    /** A control command on the stack's standard input: {@code stop <part>} holds it down, {@code start <part>} lets it up. */
+    public void control(String command) throws IOException {
+        process.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** The process id of a part of the stack (postgres, kafka, mongo, s3, a service's name), -1 when it is down. */
+    public long pid(String part) throws IOException {
+        for (String line : Files.readAllLines(dataDirectory.resolve("pids"))) {
+            if (line.startsWith(part + "=")) {
+                return Long.parseLong(line.substring(part.length() + 1));
+            }
+        }
+        throw new IllegalArgumentException("no part " + part + " in " + dataDirectory.resolve("pids"));
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

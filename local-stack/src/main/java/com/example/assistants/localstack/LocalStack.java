@@ -1,50 +1,49 @@
 package com.example.assistants.localstack;
 
 import com.example.assistants.kafka.embedded.KafkaBroker;
-import de.bwaldvogel.mongo.MongoServer;
-import org.gaul.s3proxy.BlobStores;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import com.example.assistants.localstack.servers.MongoServerMain;
+import com.example.assistants.localstack.servers.S3ServerMain;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * Starts the whole system on this machine with embedded servers, no Docker: PostgreSQL, a
  * MongoDB-compatible server, a Kafka broker and an S3 server (all keeping their data in the data
- * folder), then each service as a JVM of its own. Ctrl-C stops everything; the next
- * start finds the same data.
+ * folder), then each service, every one a process of its own. A process that dies is started again
+ * (as a container runtime's restart policy would); {@code stop <part>} and {@code start <part>} on
+ * standard input hold one down and let it up again, and {@code pids} in the data folder names each
+ * part's process. Ctrl-C stops everything; the next start finds the same data.
  */
 public final class LocalStack {
 
     private static final String S3_ACCESS_KEY = "local-stack";
     private static final String S3_SECRET_KEY = "local-stack-secret";
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
 
     private final StackSettings settings;
+    private final List<StackPart> parts = new ArrayList<>();
     private final List<ServiceProcess> services = new ArrayList<>();
-    private EmbeddedPostgres postgres;
-    private MongoServer mongo;
-    private KafkaBroker kafka;
-    private S3Proxy s3;
+    private final Set<String> heldDown = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
 
     private LocalStack(StackSettings settings) {
         this.settings = settings;
@@ -56,26 +55,45 @@ public final class LocalStack {
         long started = System.nanoTime();
         try {
             stack.start();
-        } catch (RuntimeException | IOException | SQLException e) {
+        } catch (Exception e) {
             log("could not start: " + e.getMessage());
             // the shutdown hook stops whatever did start; servers' threads would otherwise keep this JVM alive
             System.exit(1);
         }
         stack.printWelcome(Duration.ofNanos(System.nanoTime() - started));
+        stack.superviseParts();
+        stack.followControlCommands();
         Thread.currentThread().join();
     }
 
-    private void start() throws IOException, SQLException {
+    private void start() throws Exception {
         requireFreePorts();
         Files.createDirectories(settings.dataDirectory());
         String jwtSecret = StackSecrets.jwtSecret(settings.dataDirectory());
-        kafka = new KafkaBroker(settings.kafkaDirectory(), settings.kafkaPort(), settings.kafkaPort() + 1, kafkaLauncher());
+        Function<String, List<String>> launcher = childJvmLauncher();
+        KafkaServer kafka = new KafkaServer(new KafkaBroker(settings.kafkaDirectory(), settings.kafkaPort(),
+                settings.kafkaPort() + 1, launcher));
+        PostgresServer postgres = new PostgresServer(settings.postgresDirectory(), settings.postgresPort());
+        ChildServer mongo = new ChildServer("mongo", MongoServerMain.class,
+                List.of(String.valueOf(settings.mongoPort()), settings.mongoFile().toAbsolutePath().toString()),
+                settings.mongoPort(), settings.logDirectory().resolve("mongo.log"), launcher);
+        ChildServer s3 = new ChildServer("s3", S3ServerMain.class,
+                List.of(String.valueOf(settings.s3Port()), settings.s3Directory().toAbsolutePath().toString(), S3_ACCESS_KEY,
+                        S3_SECRET_KEY),
+                settings.s3Port(), settings.logDirectory().resolve("s3.log"), launcher);
+        parts.addAll(List.of(kafka, postgres, mongo, s3));
         log("starting Kafka (KRaft) on port " + settings.kafkaPort() + ", data in " + settings.kafkaDirectory());
-        CompletableFuture<KafkaBroker> kafkaStarted = CompletableFuture.supplyAsync(kafka::start);
-        postgres = startPostgres();
-        mongo = startMongo();
-        s3 = startS3();
-        kafkaStarted.join();
+        log("starting PostgreSQL on port " + settings.postgresPort() + ", data in " + settings.postgresDirectory());
+        log("starting the MongoDB-compatible server on port " + settings.mongoPort() + ", data in " + settings.mongoFile());
+        log("starting the S3 server on port " + settings.s3Port() + ", objects in " + settings.s3Directory());
+        // together: each is a process of its own that takes seconds to start
+        CompletableFuture.allOf(parts.stream().map(part -> CompletableFuture.runAsync(() -> {
+            try {
+                part.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(part.name() + ": " + e.getMessage(), e);
+            }
+        })).toArray(CompletableFuture[]::new)).join();
         String jdbcUrl = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + StackSettings.DATABASE;
 
         Map<String, String> common = Map.of(
@@ -108,6 +126,7 @@ public final class LocalStack {
                         "ASSISTANTS_QUERY_SERVICE_URL", "http://localhost:" + settings.queryServicePort(),
                         "ASSISTANTS_AVATAR_SERVICE_URL", "http://localhost:" + settings.avatarServicePort()),
                 settings.serviceJavaOptions()));
+        parts.addAll(services);
         // started together (each takes seconds to boot on two cores), then awaited
         for (ServiceProcess service : services) {
             service.start();
@@ -115,46 +134,91 @@ public final class LocalStack {
         for (ServiceProcess service : services) {
             service.awaitHealthy(Duration.ofSeconds(120));
         }
+        writePids();
+    }
+
+    /** Starts again every part that died, unless it is held down. */
+    private void superviseParts() {
+        Thread watcher = new Thread(() -> {
+            while (!stopping) {
+                for (StackPart part : parts) {
+                    if (!stopping && !heldDown.contains(part.name()) && !part.isAlive()) {
+                        log(part.name() + " is not running; starting it again");
+                        try {
+                            part.start();
+                            log(part.name() + " started again (pid " + part.pid() + ")");
+                        } catch (Exception e) {
+                            log(part.name() + " did not start: " + e.getMessage() + "; trying again");
+                        }
+                        writePids();
+                    }
+                }
+                try {
+                    Thread.sleep(WATCH_INTERVAL.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "local-stack-supervisor");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** {@code stop <part>} holds a part down (an outage); {@code start <part>} lets the supervisor start it again. */
+    private void followControlCommands() {
+        Thread control = new Thread(() -> {
+            try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+                    String[] words = line.trim().split("\\s+");
+                    StackPart part = words.length == 2 ? parts.stream().filter(p -> p.name().equals(words[1])).findFirst()
+                            .orElse(null) : null;
+                    if (part == null || !(words[0].equals("stop") || words[0].equals("start"))) {
+                        log("unknown command '" + line.trim() + "': stop|start <" + String.join("|",
+                                parts.stream().map(StackPart::name).toList()) + ">");
+                    } else if (words[0].equals("stop")) {
+                        heldDown.add(part.name());
+                        part.stop();
+                        log("held down " + part.name());
+                    } else {
+                        heldDown.remove(part.name());
+                        log("released " + part.name());
+                    }
+                }
+            } catch (IOException e) {
+                log("standard input closed: " + e.getMessage());
+            }
+        }, "local-stack-control");
+        control.setDaemon(true);
+        control.start();
+    }
+
+    /** Each part's process id, for an operator (or the fault suite) who wants to kill one. */
+    private synchronized void writePids() {
+        StringBuilder pids = new StringBuilder();
+        for (StackPart part : parts) {
+            pids.append(part.name()).append('=').append(part.pid()).append('\n');
+        }
+        try {
+            Path file = settings.dataDirectory().resolve("pids");
+            Path written = settings.dataDirectory().resolve("pids.new");
+            Files.writeString(written, pids.toString(), StandardCharsets.UTF_8);
+            Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            log("could not write the pid file: " + e.getMessage());
+        }
     }
 
     /**
-     * Kafka's main classes are inside this launcher: run from its executable jar they are started
-     * through Spring Boot's PropertiesLauncher, from a plain class path directly.
+     * The embedded servers' main classes are inside this launcher: run from its executable jar they are
+     * started through Spring Boot's PropertiesLauncher, from a plain class path directly.
      */
-    private static Function<String, List<String>> kafkaLauncher() {
+    private static Function<String, List<String>> childJvmLauncher() {
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
             return mainClass -> List.of(KafkaBroker.javaExecutable(), "-cp", classPath, "-Dloader.main=" + mainClass,
                     "org.springframework.boot.loader.launch.PropertiesLauncher");
         }
         return KafkaBroker.classpathLauncher();
-    }
-
-    /** S3Proxy on the file system: a real S3 endpoint whose objects are files in the data folder. */
-    private S3Proxy startS3() throws IOException {
-        Files.createDirectories(settings.s3Directory());
-        log("starting the S3 server on port " + settings.s3Port() + ", objects in " + settings.s3Directory());
-        Properties properties = new Properties();
-        properties.setProperty("jclouds.filesystem.basedir", settings.s3Directory().toAbsolutePath().toString());
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create("filesystem", properties))
-                .endpoint(URI.create("http://127.0.0.1:" + settings.s3Port()))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, S3_ACCESS_KEY, S3_SECRET_KEY)
-                .build();
-        try {
-            proxy.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("The S3 server did not start", e);
-        }
-        return proxy;
-    }
-
-    private MongoServer startMongo() throws IOException {
-        Files.createDirectories(settings.mongoFile().getParent());
-        log("starting the MongoDB-compatible server on port " + settings.mongoPort() + ", data in " + settings.mongoFile());
-        MongoServer server = new MongoServer(new H2Backend(settings.mongoFile().toString()));
-        server.bind("localhost", settings.mongoPort());
-        return server;
     }
 
     /**
@@ -185,27 +249,6 @@ public final class LocalStack {
         });
     }
 
-    private EmbeddedPostgres startPostgres() throws IOException, SQLException {
-        log("starting PostgreSQL on port " + settings.postgresPort() + ", data in " + settings.postgresDirectory());
-        EmbeddedPostgres server = EmbeddedPostgres.builder()
-                .setDataDirectory(settings.postgresDirectory())
-                .setCleanDataDirectory(false)
-                .setPort(settings.postgresPort())
-                .setRegisterShutdownHook(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            try (ResultSet exists = statement.executeQuery(
-                    "SELECT 1 FROM pg_database WHERE datname = '" + StackSettings.DATABASE + "'")) {
-                if (!exists.next()) {
-                    statement.execute("CREATE DATABASE " + StackSettings.DATABASE);
-                }
-            }
-        }
-        return server;
-    }
-
     private void printWelcome(Duration startup) {
         String url = "http://localhost:" + settings.gatewayPort();
         String admin = DevTokens.mint("local-admin", List.of("admin", "user"), settings.dataDirectory());
@@ -233,35 +276,16 @@ public final class LocalStack {
     }
 
     private void stop() {
+        stopping = true;
         log("stopping");
-        for (int i = services.size() - 1; i >= 0; i--) {
-            services.get(i).stop(Duration.ofSeconds(30));
-        }
-        if (kafka != null) {
-            kafka.stop();
-        }
-        if (s3 != null) {
-            try {
-                s3.stop();
-            } catch (Exception e) {
-                log("The S3 server did not stop cleanly: " + e.getMessage());
-            }
-        }
-        if (mongo != null) {
-            mongo.shutdown();
-        }
-        if (postgres != null) {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                log("PostgreSQL did not stop cleanly: " + e.getMessage());
-            }
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            parts.get(i).stop();
         }
         log("stopped");
     }
 
     private static Map<String, String> merge(Map<String, String> first, Map<String, String> second) {
-        Map<String, String> merged = new java.util.HashMap<>(first);
+        Map<String, String> merged = new HashMap<>(first);
         merged.putAll(second);
         return merged;
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service as a JVM of its own, its output in a log file, healthy when its health endpoint says UP. */
-final class ServiceProcess {
+final class ServiceProcess implements StackPart {
 
     private final String name;
     private final Path jar;
@@ -35,7 +35,13 @@ final class ServiceProcess {
         this.javaOptions = javaOptions;
     }
 
-    void start() throws IOException {
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public synchronized void start() throws IOException {
         Files.createDirectories(logDirectory);
         Path log = logDirectory.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -57,6 +63,10 @@ final class ServiceProcess {
     }
 
     void awaitHealthy(Duration timeout) {
+        Process process;
+        synchronized (this) {
+            process = this.process;
+        }
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -88,7 +98,22 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s");
     }
 
-    void stop(Duration grace) {
+    @Override
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public synchronized long pid() {
+        return isAlive() ? process.pid() : -1;
+    }
+
+    @Override
+    public void stop() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    synchronized void stop(Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }

@@ -84,6 +84,15 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** The broker's process id, -1 when it is not running. */
+    public synchronized long pid() {
+        return isAlive() ? process.pid() : -1;
+    }
+
     /** Stops the broker as an operator would (SIGTERM, controlled shutdown); the data stays. */
     public synchronized void stop() {
         if (process == null || !process.isAlive()) {
@@ -127,6 +136,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // one node: no replica to fall back on, so an acknowledged record must be on disk (every append flushed)
+                "log.flush.interval.messages=1",
                 "");
         Files.writeString(config, properties, StandardCharsets.UTF_8);
         return config;

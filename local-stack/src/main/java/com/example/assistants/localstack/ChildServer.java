@@ -1,0 +1,93 @@
+package com.example.assistants.localstack;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * An embedded server (the MongoDB-compatible one, the S3 one) run as a JVM of its own from this
+ * launcher's classes, so that it can die and restart alone; ready when its port takes connections.
+ */
+final class ChildServer implements StackPart {
+
+    private final String name;
+    private final Class<?> mainClass;
+    private final List<String> arguments;
+    private final int port;
+    private final Path log;
+    private final Function<String, List<String>> launcher;
+    private Process process;
+
+    ChildServer(String name, Class<?> mainClass, List<String> arguments, int port, Path log,
+                Function<String, List<String>> launcher) {
+        this.name = name;
+        this.mainClass = mainClass;
+        this.arguments = arguments;
+        this.port = port;
+        this.log = log;
+        this.launcher = launcher;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public synchronized void start() throws IOException, InterruptedException {
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(launcher.apply(mainClass.getName()));
+        command.addAll(1, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(arguments);
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try (Socket probe = new Socket()) {
+                probe.connect(new InetSocketAddress("localhost", port), 500);
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException(name + " did not listen on port " + port + " within 60 s; see " + log);
+    }
+
+    @Override
+    public synchronized boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    @Override
+    public synchronized long pid() {
+        return isAlive() ? process.pid() : -1;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}
