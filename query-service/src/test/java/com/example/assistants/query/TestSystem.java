@@ -49,6 +49,13 @@ public final class TestSystem {
         mongo.shutdownNow();
     }
 
+    /** Configures query-service with a MongoDB that is not there yet ({@link #restartMongo()} starts it). */
+    public synchronized TestSystem withMongoDownAtStart() {
+        startMongo(0);
+        stopMongo();
+        return this;
+    }
+
     /** Starts an empty MongoDB on the same port. */
     public synchronized void restartMongo() {
         startMongo(mongoAddress.getPort());

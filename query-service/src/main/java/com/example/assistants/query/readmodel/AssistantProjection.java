@@ -40,7 +40,9 @@ public class AssistantProjection {
     private ProjectionBatch batchOf(UnitOfWork<?> unitOfWork) {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(ProjectionBatch.class.getName(), key -> {
-            ProjectionBatch batch = new ProjectionBatch(readModel.active(), updater);
+            // MongoDB may be down at the first batch too: wait, as for every other call, rather than dead-letter
+            ProjectionBatch batch = new ProjectionBatch(MongoRetry.untilAvailable("finding the read model", readModel::active),
+                    updater);
             root.onPrepareCommit(committing -> {
                 int again = batch.flush();
                 if (again > 0) {
