@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +31,7 @@ class ConstraintEdgesTest extends CommandServiceTest {
                 edge("avatar_vertical_position", "0", "-1"),
                 edge("avatar_vertical_position", "100", "101"),
                 edge("instructions", "\"i\"", "\"\""),
+                edge("instructions", "\"" + "i".repeat(50_000) + "\"", "\"" + "i".repeat(50_001) + "\""),
                 edge("model", "\"gpt-4o-mini\"", "\"gpt-5\""),
                 edge("rerank_provider", "\"" + "r".repeat(50) + "\"", "\"" + "r".repeat(51) + "\""),
                 edge("top_k_retrieval", "5", "0"),
@@ -53,9 +56,15 @@ class ConstraintEdgesTest extends CommandServiceTest {
                 edge("configuration.max_output_tokens", "{\"max_output_tokens\": 1}", "{\"max_output_tokens\": 0}"),
                 edge("configuration.max_output_tokens", "{\"max_output_tokens\": 8192}", "{\"max_output_tokens\": 8193}"),
                 edge("configuration.tags", "{\"tags\": [\"a\"]}", "{\"tags\": \"a\"}"),
+                edge("configuration.tags", "{\"tags\": " + tags(50) + "}", "{\"tags\": " + tags(51) + "}"),
+                edge("configuration.tags[0]", "{\"tags\": [\"" + "t".repeat(100) + "\"]}", "{\"tags\": [\"" + "t".repeat(101) + "\"]}"),
                 edge("linked_connector_ids", uuids(100), uuids(101)),
                 edge("linked_connector_ids", uuids(2), duplicateUuids()),
                 edge("linked_connector_ids[0]", "[\"" + UUID.randomUUID() + "\"]", "[\"not-a-uuid\"]"));
+    }
+
+    private static String tags(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"tag" + i + "\"").collect(Collectors.joining(", ", "[", "]"));
     }
 
     @ParameterizedTest(name = "create: {0} = {1} is accepted, {2} is refused")

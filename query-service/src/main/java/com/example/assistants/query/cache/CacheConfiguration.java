@@ -2,11 +2,13 @@ package com.example.assistants.query.cache;
 
 import com.example.assistants.support.web.CommandServiceClient;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SemanticCacheProperties.class)
 class CacheConfiguration {
 
     /** Purges are recorded in the assistant's history by command-service. */

@@ -10,4 +10,9 @@ record CachedAnswer(UUID assistantId, String question, String questionHash, floa
     boolean isLiveAt(Instant now) {
         return expiresAt.isAfter(now);
     }
+
+    /** About what the entry takes on the heap: its strings (UTF-16), its vector and the objects around them. */
+    int weight() {
+        return 2 * (question.length() + questionHash.length() + answer.length()) + 4 * embedding.length + 256;
+    }
 }

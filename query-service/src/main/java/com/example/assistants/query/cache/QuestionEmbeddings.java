@@ -2,7 +2,12 @@ package com.example.assistants.query.cache;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import com.example.assistants.support.web.TooBusyException;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sentence embeddings computed in-process by all-MiniLM-L6-v2 (quantised, 384 dimensions), which
@@ -13,10 +18,34 @@ import org.springframework.stereotype.Component;
 class QuestionEmbeddings {
 
     private volatile EmbeddingModel model;
+    private final Semaphore turns;
+    private final Duration wait;
 
+    QuestionEmbeddings(SemanticCacheProperties properties) {
+        this.turns = new Semaphore(properties.concurrentEmbeddings());
+        this.wait = properties.embeddingWait();
+    }
+
+    /**
+     * The question's embedding, computed when one of the limited turns is free within the wait: a
+     * burst of look-ups (guests may send them) is answered 429 instead of queueing without bound.
+     */
     float[] embed(String question) {
-        float[] vector = model().embed(question).content().vector();
-        return normalised(vector);
+        boolean turn;
+        try {
+            turn = turns.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            turn = false;
+        }
+        if (!turn) {
+            throw new TooBusyException("Too many semantic cache look-ups at once; retry in a second", Duration.ofSeconds(1));
+        }
+        try {
+            return normalised(model().embed(question).content().vector());
+        } finally {
+            turns.release();
+        }
     }
 
     static double cosine(float[] a, float[] b) {

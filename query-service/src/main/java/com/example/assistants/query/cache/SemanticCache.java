@@ -2,6 +2,8 @@ package com.example.assistants.query.cache;
 
 import com.example.assistants.api.assistant.AssistantState;
 import com.example.assistants.api.cache.CacheLookupResult;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
@@ -13,16 +15,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 
 /**
  * An assistant's semantic cache: answers kept for questions, found again for the same question
  * (by the hash of its normalised text) or a similar one (by cosine similarity of the embeddings of
  * the questions as asked, at or above the assistant's threshold). Entries expire after the assistant's {@code cache_ttl_seconds}.
  * Each assistant's live entries are held in memory after its first look-up, so a look-up is one
- * embedding and a scan of vectors; this instance's writes and purges keep that copy exact.
+ * embedding and a scan of vectors; this instance's writes and purges keep that copy exact. The
+ * copies are bounded by their weight on the heap ({@code assistants.semantic-cache.memory}): the
+ * assistants looked up least recently are dropped first and read again from MongoDB when needed.
  */
 @Service
 public class SemanticCache {
@@ -30,18 +32,28 @@ public class SemanticCache {
     private final SemanticCacheStore store;
     private final QuestionEmbeddings embeddings;
     private final Clock clock = Clock.systemUTC();
-    private final ConcurrentMap<UUID, List<CachedAnswer>> loaded = new ConcurrentHashMap<>();
+    private final Cache<UUID, List<CachedAnswer>> loaded;
 
-    SemanticCache(SemanticCacheStore store, QuestionEmbeddings embeddings) {
+    SemanticCache(SemanticCacheStore store, QuestionEmbeddings embeddings, SemanticCacheProperties properties) {
         this.store = store;
         this.embeddings = embeddings;
+        this.loaded = Caffeine.newBuilder()
+                .maximumWeight(properties.memory().toBytes())
+                .weigher((UUID id, List<CachedAnswer> entries) -> entries.stream().mapToInt(CachedAnswer::weight).sum())
+                .build();
+    }
+
+    /** What the in-memory copies weigh now, in bytes (as {@link CachedAnswer#weight()} counts). */
+    long residentWeight() {
+        loaded.cleanUp();
+        return loaded.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     public CacheLookupResult lookup(AssistantState assistant, String question) {
         String normalised = normalise(question);
         String hash = sha256(normalised);
         Instant now = clock.instant();
-        List<CachedAnswer> entries = entriesOf(assistant.id());
+        List<CachedAnswer> entries = liveEntriesOf(assistant.id(), now);
         for (CachedAnswer entry : entries) {
             if (entry.questionHash().equals(hash) && entry.isLiveAt(now)) {
                 return new CacheLookupResult(true, entry.answer(), 1.0);
@@ -75,18 +87,17 @@ public class SemanticCache {
         CachedAnswer entry = new CachedAnswer(assistant.id(), question, sha256(normalised), embeddings.embed(question.strip()),
                 answer, now, now.plusSeconds(assistant.settings().cacheTtlSeconds()));
         boolean created = store.put(entry);
-        loaded.computeIfPresent(assistant.id(), (id, entries) -> {
-            entries.removeIf(cached -> cached.questionHash().equals(entry.questionHash()));
-            entries.add(entry);
-            return entries;
-        });
+        // a new list, not the old one changed, so that the copy is weighed again
+        loaded.asMap().computeIfPresent(assistant.id(), (id, entries) -> Stream.concat(
+                entries.stream().filter(cached -> !cached.questionHash().equals(entry.questionHash())), Stream.of(entry))
+                .toList());
         return created;
     }
 
     /** Removes every entry of the assistant; how many there were. */
     public long purge(UUID assistantId) {
         long[] deleted = new long[1];
-        loaded.compute(assistantId, (id, entries) -> {
+        loaded.asMap().compute(assistantId, (id, entries) -> {
             deleted[0] = store.deleteAll(id);
             return null;
         });
@@ -97,8 +108,15 @@ public class SemanticCache {
         return store.count(assistantId);
     }
 
-    private List<CachedAnswer> entriesOf(UUID assistantId) {
-        return loaded.computeIfAbsent(assistantId, id -> new CopyOnWriteArrayList<>(store.live(id, clock.instant())));
+    /** The assistant's entries live at {@code now}; expired ones leave the in-memory copy as they are found. */
+    private List<CachedAnswer> liveEntriesOf(UUID assistantId, Instant now) {
+        List<CachedAnswer> entries = loaded.get(assistantId, id -> List.copyOf(store.live(id, now)));
+        if (entries.stream().allMatch(entry -> entry.isLiveAt(now))) {
+            return entries;
+        }
+        List<CachedAnswer> live = entries.stream().filter(entry -> entry.isLiveAt(now)).toList();
+        loaded.asMap().replace(assistantId, entries, live);
+        return live;
     }
 
     /** Case, surrounding and repeated blanks and closing punctuation do not make a question different. */

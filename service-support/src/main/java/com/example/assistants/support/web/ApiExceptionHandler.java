@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import com.example.assistants.support.security.Callers;
@@ -123,10 +124,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorResponse> unreadableBody(HttpMessageNotReadableException e) {
+        // the limit first: Jackson wraps the read that crossed it as one of its own exceptions
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof RequestBodyLimit.PayloadTooLargeException tooLarge) {
                 return error(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
             }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof StreamReadException) {
                 return invalid(List.of(new FieldViolation("body", "is not well-formed JSON")));
             }
@@ -154,6 +158,13 @@ public class ApiExceptionHandler {
             return argument.getMessage();
         }
         return "has the wrong type or format";
+    }
+
+    @ExceptionHandler(TooBusyException.class)
+    ResponseEntity<ErrorResponse> tooBusy(TooBusyException e) {
+        return ResponseEntity.status(ErrorCode.TOO_MANY_REQUESTS.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .body(ErrorResponse.of(ErrorCode.TOO_MANY_REQUESTS, e.getMessage(), null));
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -31,6 +31,11 @@ class ErrorBodyTest {
             throw new IllegalStateException("secret internal detail: password=hunter2");
         }
 
+        @GetMapping("/open/busy")
+        String busy() {
+            throw new TooBusyException("Too many look-ups at once", java.time.Duration.ofSeconds(2));
+        }
+
         @GetMapping("/open/ok")
         String ok() {
             return "ok";
@@ -65,6 +70,15 @@ class ErrorBodyTest {
         assertThat(response.json().get("code").asString()).isEqualTo("technical_error");
         assertThat(response.json().get("type").asString()).isEqualTo("TECHNICAL");
         assertThat(response.body()).doesNotContain("hunter2", "IllegalState", "at com.");
+    }
+
+    @Test
+    void aServiceAtItsOwnLimitAnswers429WithRetryAfter() {
+        Response response = api.get("/open/busy", null);
+
+        assertThat(response.status()).isEqualTo(429);
+        assertThat(response.header("Retry-After")).isEqualTo("2");
+        assertThat(response.json().get("code").asString()).isEqualTo("TOO_MANY_REQUESTS");
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,7 @@ public record AssistantConfiguration(
         @DecimalMin("-2") @DecimalMax("2") Double presencePenalty,
         @DecimalMin("-2") @DecimalMax("2") Double frequencyPenalty,
         @Min(1) @Max(8192) Integer maxOutputTokens,
-        List<@NotNull String> tags) {
+        @Size(max = 50) List<@NotNull @Size(max = 100) String> tags) {
 
     public static final AssistantConfiguration DEFAULTS = new AssistantConfiguration(0.7, 1.0, 0.0, 0.0, 4096, List.of());
 

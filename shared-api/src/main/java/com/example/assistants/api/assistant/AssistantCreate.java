@@ -21,7 +21,7 @@ public record AssistantCreate(
         @Size(min = 1, max = 50) String avatarBgColor,
         @Size(min = 1, max = 50) String avatarTextColor,
         @Min(0) @Max(100) Integer avatarVerticalPosition,
-        @Size(min = 1) String instructions,
+        @Size(min = 1, max = 50_000) String instructions,
         AssistantModel model,
         Boolean useReranker,
         @Size(min = 1, max = 50) String rerankProvider,

@@ -30,7 +30,7 @@ public record AssistantUpdate(
         @Size(min = 1, max = 50) String avatarBgColor,
         Optional<@Size(min = 1, max = 50) String> avatarTextColor,
         @Min(0) @Max(100) Integer avatarVerticalPosition,
-        @Size(min = 1) String instructions,
+        @Size(min = 1, max = 50_000) String instructions,
         AssistantModel model,
         Boolean useReranker,
         @Size(min = 1, max = 50) String rerankProvider,
