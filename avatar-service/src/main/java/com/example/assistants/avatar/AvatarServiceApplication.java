@@ -2,8 +2,10 @@ package com.example.assistants.avatar;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class AvatarServiceApplication {
 
     /** Each service reads {@code <service>.yml}, so that services can share a classpath (tests) without sharing configuration. */

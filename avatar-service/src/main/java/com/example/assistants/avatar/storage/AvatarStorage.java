@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,6 +60,25 @@ public class AvatarStorage {
         call(() -> {
             client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return null;
+        });
+    }
+
+    /** An object of the bucket: its key and when it was written. */
+    public record StoredObject(String key, Instant lastModified) {
+    }
+
+    /** Every object of the bucket (none when it does not exist yet). */
+    public List<StoredObject> all() {
+        return call(() -> {
+            List<StoredObject> objects = new ArrayList<>();
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                return objects;
+            }
+            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+                Item item = result.get();
+                objects.add(new StoredObject(item.objectName(), item.lastModified().toInstant()));
+            }
+            return objects;
         });
     }
 

@@ -7,11 +7,12 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -28,11 +29,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * It is not ready, and the service not healthy, until it has read what was there at start.
  */
 @Component
-public class AssistantsView extends AssistantEventConsumer implements HealthIndicator {
+public class AssistantsView extends AssistantEventConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(AssistantsView.class);
 
     private final Map<UUID, AssistantState> assistants = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> readUpTo = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
     AssistantsView(@Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
@@ -65,8 +67,23 @@ public class AssistantsView extends AssistantEventConsumer implements HealthIndi
         return ready;
     }
 
+    /** Whether the assistant, deleted or not, shows the object {@code key} now. */
+    public boolean shows(UUID assistantId, String key) {
+        AssistantState state = assistants.get(assistantId);
+        return state != null && !state.deleted() && state.avatar() != null && state.avatar().objectKey().equals(key);
+    }
+
+    /** Whether this view has read the topic up to {@code ends} (an offset per partition, as Kafka's end offsets). */
+    public boolean hasRead(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || readUpTo.getOrDefault(end.getKey(), 0L) >= end.getValue());
+    }
+
     @Override
     public Health health() {
+        Health following = super.health();
+        if (!Status.UP.equals(following.getStatus())) {
+            return following;
+        }
         return ready ? Health.up().withDetail("assistants", assistants.size()).build()
                 : Health.down().withDetail("reason", "still reading " + topic).build();
     }
@@ -77,10 +94,11 @@ public class AssistantsView extends AssistantEventConsumer implements HealthIndi
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> endAtStart = consumer.endOffsets(partitions);
-        while (!Thread.currentThread().isInterrupted()) {
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+        while (following()) {
+            for (ConsumerRecord<String, byte[]> record : poll(consumer, Duration.ofMillis(200))) {
                 read(record).ifPresent(this::fold);
             }
+            partitions.forEach(partition -> readUpTo.put(partition, consumer.position(partition)));
             if (!ready && endAtStart.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
                 ready = true;
                 log.info("Assistants view ready: {} assistants", assistants.size());
@@ -90,7 +108,7 @@ public class AssistantsView extends AssistantEventConsumer implements HealthIndi
 
     /** The topic's partitions, waiting for the topic to exist (a fresh system has not published yet). */
     private List<TopicPartition> awaitPartitions(KafkaConsumer<String, byte[]> consumer) {
-        while (true) {
+        while (following()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
@@ -101,6 +119,7 @@ public class AssistantsView extends AssistantEventConsumer implements HealthIndi
             ready = true;
             pause(1_000);
         }
+        throw new WakeupException();
     }
 
     /** Folds the event in, once: an event the state already reflects (redelivery) changes nothing. */

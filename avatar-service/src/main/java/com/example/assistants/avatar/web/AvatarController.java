@@ -9,6 +9,7 @@ import com.example.assistants.avatar.image.ImageInspector;
 import com.example.assistants.avatar.image.InspectedImage;
 import com.example.assistants.avatar.image.InvalidImageException;
 import com.example.assistants.avatar.storage.AvatarStorage;
+import com.example.assistants.avatar.storage.OrphanedAvatars;
 import com.example.assistants.avatar.view.AssistantsView;
 import com.example.assistants.support.security.Callers;
 import com.example.assistants.support.web.ApiExceptionHandler;
@@ -56,8 +57,10 @@ class AvatarController {
 
     /**
      * Admin. The assistant must exist before anything is stored; the bytes must be an image we
-     * accept; then the object is stored and the assistant told to show it. If that fails, the
-     * object goes again: no orphans.
+     * accept; then the object is stored and the assistant told to show it. If command-service
+     * refuses, the object goes again; if the outcome is unknown (a time-out, command-service
+     * down), the object stays, since the command may still commit: {@link OrphanedAvatars} deletes
+     * it later if no assistant shows it.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     AssistantResponse upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, HttpServletRequest request)
@@ -66,12 +69,14 @@ class AvatarController {
         byte[] bytes = file.getBytes();
         InspectedImage image = ImageInspector.inspect(bytes);
         String sha256 = sha256(bytes);
-        String key = id + "/" + sha256 + "." + image.type().extension();
+        String key = Avatar.objectKey(id, sha256, image.type().extension());
         storage.put(key, bytes, image.type().contentType());
         try {
             return commandService.send("PUT", "/api/v1/assistants/" + id + "/avatar-reference", id,
                     new Avatar(key, image.type().contentType(), bytes.length, sha256, image.width(), image.height()),
                     AssistantResponse.class, request);
+        } catch (DependencyUnavailableException outcomeUnknown) {
+            throw outcomeUnknown;
         } catch (RuntimeException refused) {
             boolean alreadyShown = assistant.avatar() != null && assistant.avatar().objectKey().equals(key);
             if (!alreadyShown) {

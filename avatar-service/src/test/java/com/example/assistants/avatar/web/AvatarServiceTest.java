@@ -68,7 +68,7 @@ public abstract class AvatarServiceTest {
         registry.add("assistants.s3.secret-key", () -> com.example.assistants.avatar.S3ServerHandle.SECRET_KEY);
     }
 
-    private static synchronized int commandServicePort() {
+    protected static synchronized int commandServicePort() {
         if (commandService == null) {
             commandService = new SpringApplicationBuilder(CommandServiceApplication.class)
                     .properties(CommandServiceApplication.CONFIG_NAME)

@@ -1,6 +1,7 @@
 package com.example.assistants.command.assistant;
 
 import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.Avatar;
 import com.example.assistants.api.assistant.AssistantSettings;
 import com.example.assistants.api.assistant.AssistantUpdate;
 import com.example.assistants.api.assistant.AssistantState;
@@ -10,6 +11,8 @@ import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.UpdateAssistant;
+import com.example.assistants.api.error.FieldViolation;
+import com.example.assistants.api.error.ValidationException;
 import com.example.assistants.api.error.VersionConflictException;
 import com.example.assistants.api.event.AssistantCreated;
 import com.example.assistants.api.event.AssistantDeleted;
@@ -28,6 +31,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -79,6 +83,10 @@ public class Assistant {
 
     @CommandHandler
     public AssistantResponse handle(SetAvatar command) {
+        if (!command.avatar().isKeyedUnder(id)) {
+            throw new ValidationException(List.of(new FieldViolation("object_key",
+                    "must be " + Avatar.objectKey(id, "{sha256}", "{png|jpg|gif|webp}") + " with the avatar's own sha256")));
+        }
         if (!command.avatar().equals(state.avatar())) {
             apply(new AvatarSet(id, command.avatar(), state.avatar() == null ? null : state.avatar().objectKey()));
         }

@@ -36,7 +36,7 @@ class AssistantTest {
     private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
     private static final AssistantSettings HELPER = create("""
             {"name": "Helper"}""").toSettings();
-    private static final Avatar AVATAR = new Avatar(ID + "/abc.png", "image/png", 120, "abc", 16, 16);
+    private static final Avatar AVATAR = avatar("ab".repeat(32), 120);
 
     private AggregateTestFixture<Assistant> fixture;
 
@@ -173,10 +173,26 @@ class AssistantTest {
         freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new SetAvatar(ID, AVATAR))
                 .expectNoEvents();
-        Avatar replacement = new Avatar(ID + "/def.png", "image/png", 99, "def", 8, 8);
+        Avatar replacement = avatar("de".repeat(32), 99);
         freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new SetAvatar(ID, replacement))
                 .expectEvents(new AvatarSet(ID, replacement, AVATAR.objectKey()));
+    }
+
+    @Test
+    void setAvatarRefusesAnObjectOutsideItsAssistantsPrefixOrNotNamedByItsBytes() {
+        String sha256 = "ab".repeat(32);
+        for (String key : List.of(Avatar.objectKey(UUID.randomUUID(), sha256, "png"), ID + "/../" + sha256 + ".png",
+                Avatar.objectKey(ID, "cd".repeat(32), "png"), Avatar.objectKey(ID, sha256, "exe"))) {
+            freshFixture().given(new AssistantCreated(ID, HELPER))
+                    .when(new SetAvatar(ID, new Avatar(key, "image/png", 120, sha256, 16, 16)))
+                    .expectNoEvents()
+                    .expectException(ValidationException.class);
+        }
+    }
+
+    private static Avatar avatar(String sha256, long size) {
+        return new Avatar(Avatar.objectKey(ID, sha256, "png"), "image/png", size, sha256, 16, 16);
     }
 
     @Test

@@ -53,7 +53,7 @@ class KafkaPublishingTest extends CommandServiceTest {
                     Map.of("X-Request-Id", "req-kafka-1")).json().get("id").asString();
             api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("description", "d"));
             UUID assistant = UUID.fromString(id);
-            commands.sendAndWait(new SetAvatar(assistant, new Avatar(id + "/abc.png", "image/png", 10, "abc", 1, 1)));
+            commands.sendAndWait(new SetAvatar(assistant, new Avatar(Avatar.objectKey(assistant, "ab".repeat(32), "png"), "image/png", 10, "ab".repeat(32), 1, 1)));
             commands.sendAndWait(new RemoveAvatar(assistant));
             commands.sendAndWait(new RecordSemanticCachePurge(assistant, 7));
             api.delete("/api/v1/assistants/" + id, TestTokens.admin());
