@@ -30,7 +30,7 @@ public abstract class CommandServiceTest {
     }
 
     @LocalServerPort
-    int port;
+    protected int port;
 
     @Autowired
     protected JdbcTemplate jdbc;

@@ -25,7 +25,8 @@ class DockerComposeTest {
     private static final Map<String, Integer> SERVICES = Map.of(
             "command-service", 8081, "query-service", 8082, "avatar-service", 8083, "gateway", 8080);
     /** Bound by Spring's relaxed binding (assistants.jwt.*) in every service but the gateway, not by a placeholder. */
-    private static final Set<String> JWT_VARIABLES = Set.of("ASSISTANTS_JWT_SECRET", "ASSISTANTS_JWT_JWKS_URI");
+    private static final Set<String> JWT_VARIABLES = Set.of("ASSISTANTS_JWT_SECRET", "ASSISTANTS_JWT_JWKS_URI",
+            "ASSISTANTS_JWT_ISSUER", "ASSISTANTS_JWT_AUDIENCE");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)");
 
     @Test

@@ -127,6 +127,18 @@ class WholeSystemIT {
     }
 
     @Test
+    void theServicesInternalEndpointsAreNotReachableThroughThePublicUrl() {
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E internal")).json().get("id").asString();
+        String sha256 = "ab".repeat(32);
+        Response reference = API.put("/api/v1/assistants/" + id + "/avatar-reference", admin, Map.of("object_key",
+                id + "/" + sha256 + ".png", "content_type", "image/png", "size", 1, "sha256", sha256, "width", 1, "height", 1));
+        assertThat(reference.status()).as(reference.toString()).isEqualTo(404);
+        assertThat(reference.json().get("code").asString()).isEqualTo("entity_not_found");
+        assertThat(API.post("/api/v1/assistants/" + id + "/cache-purges", admin, Map.of("deleted_count", 1)).status()).isEqualTo(404);
+        assertThat(API.get("/api/v1/assistants/" + id + "/history", admin).json()).hasSize(1);
+    }
+
+    @Test
     void oneSwaggerUiListsEveryServicesApi() {
         assertThat(API.get("/swagger-ui/index.html", null).status()).isEqualTo(200);
         for (String service : List.of("command-service", "query-service", "avatar-service")) {

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
@@ -25,6 +26,7 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
  * One base URL for the whole contract: each route to the service that owns it. The gateway checks
  * no token itself; it passes {@code Authorization} (and every other header) through and each
  * service applies the same JWT rules. Routes are tried in the order below: the specific ones first.
+ * The services' internal endpoints are not routed.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ApiRoutes.Services.class)
@@ -39,7 +41,8 @@ class ApiRoutes {
 
     @Bean
     RouterFunction<ServerResponse> routesToServices(Services services) {
-        return to("avatars", services.avatar(), path("/api/v1/assistants/{id}/avatar"))
+        return notRouted(path("/api/v1/assistants/{id}/avatar-reference").or(path("/api/v1/assistants/{id}/cache-purges")))
+                .and(to("avatars", services.avatar(), path("/api/v1/assistants/{id}/avatar")))
                 .and(to("cache-lookup", services.query(), path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))
                 .and(to("cache", services.query(), path("/api/v1/assistants/{id}/cache")
                         .and(method(HttpMethod.PUT).or(method(HttpMethod.DELETE)))))
@@ -49,6 +52,15 @@ class ApiRoutes {
                 .and(openApi("command-service", services.command()))
                 .and(openApi("query-service", services.query()))
                 .and(openApi("avatar-service", services.avatar()));
+    }
+
+    /**
+     * Endpoints one service calls on another (avatar-service records an avatar, query-service a
+     * purge): reachable on the internal network only, never through the public URL.
+     */
+    private static RouterFunction<ServerResponse> notRouted(RequestPredicate internal) {
+        return RouterFunctions.route(internal, request -> ServerResponse.status(ErrorCode.ENTITY_NOT_FOUND.status())
+                .body(ErrorResponse.of(ErrorCode.ENTITY_NOT_FOUND, "No such resource: " + request.path(), null)));
     }
 
     /** Each service's OpenAPI document, for the Swagger UI this gateway serves at /swagger-ui.html. */

@@ -26,6 +26,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -47,9 +48,14 @@ public class SecurityAutoConfiguration {
     @Bean
     JwtDecoder jwtDecoder(JwtProperties properties) {
         NimbusJwtDecoder decoder;
-        if (properties.jwksUri() != null && !properties.jwksUri().isBlank()) {
+        if (JwtProperties.isSet(properties.jwksUri())) {
+            if (!JwtProperties.isSet(properties.issuer()) || !JwtProperties.isSet(properties.audience())) {
+                throw new IllegalStateException("ASSISTANTS_JWT_JWKS_URI is set: set ASSISTANTS_JWT_ISSUER (the iss of "
+                        + "the tokens) and ASSISTANTS_JWT_AUDIENCE (this API's aud) too, or every application the issuer "
+                        + "signs tokens for could call this API");
+            }
             decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
-        } else if (properties.secret() != null && !properties.secret().isBlank()) {
+        } else if (JwtProperties.isSet(properties.secret())) {
             byte[] secret = properties.secret().getBytes(StandardCharsets.UTF_8);
             if (secret.length < MIN_SECRET_BYTES) {
                 throw new IllegalStateException("ASSISTANTS_JWT_SECRET must be at least " + MIN_SECRET_BYTES
@@ -63,9 +69,22 @@ public class SecurityAutoConfiguration {
                     + "secret, at least " + MIN_SECRET_BYTES + " bytes) or ASSISTANTS_JWT_JWKS_URI (the issuer's key set). "
                     + "The service has no built-in secret on purpose.");
         }
-        OAuth2TokenValidator<Jwt> expiryRequired = new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), expiryRequired));
+        decoder.setJwtValidator(validator(properties));
         return decoder;
+    }
+
+    /** exp and sub required (sub is the actor every event records); iss and aud when configured. */
+    static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        validators.add(JwtProperties.isSet(properties.issuer())
+                ? JwtValidators.createDefaultWithIssuer(properties.issuer()) : JwtValidators.createDefault());
+        validators.add(new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull));
+        validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
+        if (JwtProperties.isSet(properties.audience())) {
+            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                    audience -> audience != null && audience.contains(properties.audience())));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
     }
 
     @Bean

@@ -39,7 +39,8 @@ public class WebAutoConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
             @Value("${assistants.http.max-body-size:1MB}") DataSize maxBodySize,
-            @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize maxMultipartSize, ErrorResponseWriter errors) {
+            // a service without an upload route takes no larger multipart body than any other
+            @Value("${spring.servlet.multipart.max-request-size:${assistants.http.max-body-size:1MB}}") DataSize maxMultipartSize, ErrorResponseWriter errors) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimit(maxBodySize.toBytes(), maxMultipartSize.toBytes() + MULTIPART_OVERHEAD, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
