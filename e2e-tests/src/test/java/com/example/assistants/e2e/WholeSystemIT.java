@@ -16,6 +16,7 @@ import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -136,6 +137,52 @@ class WholeSystemIT {
         assertThat(reference.json().get("code").asString()).isEqualTo("entity_not_found");
         assertThat(API.post("/api/v1/assistants/" + id + "/cache-purges", admin, Map.of("deleted_count", 1)).status()).isEqualTo(404);
         assertThat(API.get("/api/v1/assistants/" + id + "/history", admin).json()).hasSize(1);
+    }
+
+    @Test
+    void clientsSendingTheirBodiesSlowlyDoNotStarveAnyoneElse() throws Exception {
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E trickled")).json().get("id").asString();
+        await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, null).status() == 200);
+        List<Socket> trickling = new ArrayList<>();
+        try {
+            // each announces a 100,000-byte look-up and sends its first byte only: once, each held a gateway thread
+            for (int i = 0; i < 300; i++) {
+                Socket socket = new Socket("localhost", 8080);
+                socket.getOutputStream().write(("POST /api/v1/assistants/" + id + "/cache/lookup HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                trickling.add(socket);
+            }
+            long slowest = 0;
+            for (int i = 0; i < 50; i++) {
+                long started = System.nanoTime();
+                assertThat(API.get("/api/v1/assistants/" + id, null).status()).isEqualTo(200);
+                slowest = Math.max(slowest, System.nanoTime() - started);
+            }
+            assertThat(Duration.ofNanos(slowest)).as("slowest ordinary request").isLessThan(Duration.ofSeconds(2));
+
+            Socket first = trickling.get(0);
+            first.setSoTimeout(30_000);
+            String answer = new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertThat(answer).as("a body that does not arrive within the deadline").isEqualTo("HTTP/1.1 408");
+        } finally {
+            for (Socket socket : trickling) {
+                socket.close();
+            }
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedAtTheGateway() throws Exception {
+        byte[] huge = ("{\"name\": \"x\", \"description\": \"" + "d".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants"))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
     }
 
     @Test

@@ -33,7 +33,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The JWT rules of DESIGN.md, the same in every service: no token is a guest, any valid token a
+ * The JWT rules of the API, the same in every service: no token is a guest, any valid token a
  * user, role {@code admin} an admin; a bad, expired, unsigned or foreign-signed token is a 401
  * even where guests are welcome.
  */
