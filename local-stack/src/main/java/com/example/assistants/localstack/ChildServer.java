@@ -20,16 +20,18 @@ final class ChildServer implements StackPart {
     private final String name;
     private final Class<?> mainClass;
     private final List<String> arguments;
+    private final List<String> javaOptions;
     private final int port;
     private final Path log;
     private final Function<String, List<String>> launcher;
     private Process process;
 
-    ChildServer(String name, Class<?> mainClass, List<String> arguments, int port, Path log,
+    ChildServer(String name, Class<?> mainClass, List<String> arguments, List<String> javaOptions, int port, Path log,
                 Function<String, List<String>> launcher) {
         this.name = name;
         this.mainClass = mainClass;
         this.arguments = arguments;
+        this.javaOptions = javaOptions;
         this.port = port;
         this.log = log;
         this.launcher = launcher;
@@ -44,7 +46,7 @@ final class ChildServer implements StackPart {
     public synchronized void start() throws IOException, InterruptedException {
         Files.createDirectories(log.getParent());
         List<String> command = new ArrayList<>(launcher.apply(mainClass.getName()));
-        command.addAll(1, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(1, javaOptions);
         command.addAll(arguments);
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
