@@ -26,8 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Clients writing through the gateway as admins do: creates, updates with {@code If-Match}, now and
- * then an avatar. Every write the API acknowledged (201 or 200) is remembered with the version it
+ * Clients writing through the gateway as admins do: creates, updates with {@code If-Match} (now and
+ * then of what cached answers depend on), now and then an avatar uploaded or removed. Every write the API acknowledged (201 or 200) is remembered with the version it
  * answered; a write that failed or timed out is not (its outcome is unknown to the client too).
  */
 final class WriteLoad {
@@ -102,10 +102,16 @@ final class WriteLoad {
                     continue;
                 }
                 String id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-                HttpResponse<String> response = op % 16 == 5
-                        ? upload(id)
-                        : send("PUT", base + "/" + id, "application/json", "{\"description\": \"revision " + op + "\"}",
-                        "\"" + mine.get(id) + "\"");
+                HttpResponse<String> response = switch ((int) (op % 16)) {
+                    case 5 -> upload(id);
+                    // the avatar-cleanup consumer then deletes the object: it waits while S3 is down
+                    case 13 -> send("DELETE", base + "/" + id + "/avatar", null, null, null);
+                    // the semantic-cache-invalidator then purges the cache: it waits while MongoDB is down
+                    case 9 -> send("PUT", base + "/" + id, "application/json", "{\"instructions\": \"Answer as revision "
+                            + op + "\"}", "\"" + mine.get(id) + "\"");
+                    default -> send("PUT", base + "/" + id, "application/json", "{\"description\": \"revision " + op + "\"}",
+                            "\"" + mine.get(id) + "\"");
+                };
                 JsonNode updated = acknowledged(response, 200);
                 if (updated != null) {
                     mine.put(id, updated.get("version").asLong());

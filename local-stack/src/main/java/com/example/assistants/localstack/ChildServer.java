@@ -8,14 +8,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * An embedded server (the MongoDB-compatible one, the S3 one) run as a JVM of its own from this
  * launcher's classes, so that it can die and restart alone; ready when its port takes connections.
  */
-final class ChildServer implements StackPart {
+final class ChildServer extends ChildProcess {
 
     private final String name;
     private final Class<?> mainClass;
@@ -24,7 +23,6 @@ final class ChildServer implements StackPart {
     private final int port;
     private final Path log;
     private final Function<String, List<String>> launcher;
-    private Process process;
 
     ChildServer(String name, Class<?> mainClass, List<String> arguments, List<String> javaOptions, int port, Path log,
                 Function<String, List<String>> launcher) {
@@ -48,10 +46,9 @@ final class ChildServer implements StackPart {
         List<String> command = new ArrayList<>(launcher.apply(mainClass.getName()));
         command.addAll(1, javaOptions);
         command.addAll(arguments);
-        process = new ProcessBuilder(command)
+        Process process = launch(new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -65,31 +62,5 @@ final class ChildServer implements StackPart {
             }
         }
         throw new IllegalStateException(name + " did not listen on port " + port + " within 60 s; see " + log);
-    }
-
-    @Override
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
-    @Override
-    public synchronized long pid() {
-        return isAlive() ? process.pid() : -1;
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
     }
 }

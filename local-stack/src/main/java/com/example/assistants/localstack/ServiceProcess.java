@@ -12,10 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One service as a JVM of its own, its output in a log file, healthy when its health endpoint says UP. */
-final class ServiceProcess implements StackPart {
+final class ServiceProcess extends ChildProcess {
 
     private final String name;
     private final Path jar;
@@ -23,7 +22,6 @@ final class ServiceProcess implements StackPart {
     private final Path logDirectory;
     private final Map<String, String> environment;
     private final List<String> javaOptions;
-    private Process process;
 
     ServiceProcess(String name, Path jar, int port, Path logDirectory, Map<String, String> environment,
                    List<String> javaOptions) {
@@ -58,15 +56,12 @@ final class ServiceProcess implements StackPart {
         builder.environment().putAll(environment);
         // glibc's many malloc arenas add resident memory that the JVM never accounts for
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-        process = builder.start();
+        Process process = launch(builder);
         LocalStack.log("started " + name + " (pid " + process.pid() + ") on port " + port + ", log in " + log);
     }
 
     void awaitHealthy(Duration timeout) {
-        Process process;
-        synchronized (this) {
-            process = this.process;
-        }
+        Process process = process();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
@@ -96,37 +91,5 @@ final class ServiceProcess implements StackPart {
             }
         }
         throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s");
-    }
-
-    @Override
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
-    @Override
-    public synchronized long pid() {
-        return isAlive() ? process.pid() : -1;
-    }
-
-    @Override
-    public void stop() {
-        stop(Duration.ofSeconds(30));
-    }
-
-    synchronized void stop(Duration grace) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        process.destroy();
-        try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                LocalStack.log(name + " did not stop within " + grace.toSeconds() + " s; killing it");
-                process.destroyForcibly().waitFor();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-        LocalStack.log("stopped " + name);
     }
 }
