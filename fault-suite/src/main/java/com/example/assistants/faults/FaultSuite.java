@@ -83,7 +83,7 @@ public final class FaultSuite {
         List<Outcome> outcomes;
         try (RunningStack stack = RunningStack.start(repository, STACK_ENVIRONMENT)) {
             outcomes = new FaultSuite(stack, Duration.ofSeconds(Long.getLong("faults.load-seconds", 10)),
-                    Duration.ofSeconds(Long.getLong("faults.load-seconds", 10)), Duration.ofMinutes(5)).run(faults);
+                    Duration.ofSeconds(Long.getLong("faults.load-seconds", 10)), Duration.ofMinutes(15)).run(faults);
         }
         System.out.println();
         System.out.println("Fault suite, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
@@ -121,7 +121,7 @@ public final class FaultSuite {
         everyAssistant.addAll(load.assistants());
 
         awaitHealthy(convergeWithin);
-        StackState state = new StackState(stack.dataDirectory, stack.adminToken);
+        StackState state = new StackState(stack.dataDirectory);
         StackState.EventTable table = state.eventTable(everyAssistant);
         long lost = load.acknowledged().stream().filter(ack -> !table.holds(ack)).count();
         List<String> notConverged = List.of("not checked");
@@ -138,19 +138,19 @@ public final class FaultSuite {
 
     private List<String> differences(StackState state, StackState.EventTable table) throws Exception {
         List<String> differences = new ArrayList<>();
-        List<String> readModel = state.readModelBehind(table);
-        if (!readModel.isEmpty()) {
-            differences.add(readModel.size() + " assistants behind in the read model");
+        StackState.ReadModel readModel = state.readModel();
+        List<String> behind = readModel.behind(table);
+        if (!behind.isEmpty()) {
+            differences.add(behind.size() + " assistants behind in the read model");
         }
         List<String> topic = state.topicIncomplete(table);
         if (!topic.isEmpty()) {
             differences.add(topic.size() + " assistants incomplete on the topic");
         }
         Set<String> objects = state.storedObjects();
-        Set<String> shown = state.shownAvatars(everyAssistant);
         Set<String> orphans = new HashSet<>(objects);
-        orphans.removeAll(shown);
-        Set<String> missing = new HashSet<>(shown);
+        orphans.removeAll(readModel.shownAvatars());
+        Set<String> missing = new HashSet<>(readModel.shownAvatars());
         missing.removeAll(objects);
         if (!orphans.isEmpty()) {
             differences.add(orphans.size() + " orphaned objects");

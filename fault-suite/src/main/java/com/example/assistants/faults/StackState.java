@@ -1,18 +1,20 @@
 package com.example.assistants.faults;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import tools.jackson.databind.JsonNode;
+import org.bson.Document;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Array;
@@ -29,11 +31,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * What the local stack holds, read from each store directly: the event table, the read model
- * through the API, the topic, and the S3 server's folder. The source of truth is the event table;
+ * What the local stack holds, read from each store directly: the event table, the read model's
+ * collection, the topic, and the S3 server's folder. The source of truth is the event table;
  * everything else must converge to it.
  */
 final class StackState {
@@ -43,12 +46,9 @@ final class StackState {
     private static final String BUCKET = "assistant-avatars";
 
     private final Path dataDirectory;
-    private final String adminToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    StackState(Path dataDirectory, String adminToken) {
+    StackState(Path dataDirectory) {
         this.dataDirectory = dataDirectory;
-        this.adminToken = adminToken;
     }
 
     /** Each assistant's events in the event table: its highest sequence, and every "id:sequence" stored. */
@@ -78,31 +78,38 @@ final class StackState {
         return new EventTable(heads, stored);
     }
 
-    /** The assistants whose read model version is not the event table's head yet. */
-    List<String> readModelBehind(EventTable table) throws IOException, InterruptedException {
-        List<String> behind = new ArrayList<>();
-        for (Map.Entry<String, Long> head : table.headOf().entrySet()) {
-            HttpResponse<String> response = get("http://localhost:8080/api/v1/assistants/" + head.getKey());
-            if (response.statusCode() != 200 || JSON.readTree(response.body()).get("version").asLong() != head.getValue()) {
-                behind.add(head.getKey());
-            }
+    /** The read model as MongoDB holds it: each assistant's version, and the object key of each avatar shown. */
+    record ReadModel(Map<String, Long> versionOf, Set<String> shownAvatars) {
+
+        /** The assistants whose version is not the event table's head yet. */
+        List<String> behind(EventTable table) {
+            return table.headOf().entrySet().stream()
+                    .filter(head -> !head.getValue().equals(versionOf.get(head.getKey())))
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
-        return behind;
     }
 
-    /** The object key each assistant shows now, as the read model has it. */
-    Set<String> shownAvatars(Collection<String> assistants) throws IOException, InterruptedException {
+    /** Read from the active collection directly: one query, where asking the API would be one request per assistant. */
+    ReadModel readModel() {
+        Map<String, Long> versions = new HashMap<>();
         Set<String> shown = new HashSet<>();
-        for (String id : assistants) {
-            HttpResponse<String> response = get("http://localhost:8080/api/v1/assistants/" + id);
-            if (response.statusCode() == 200) {
-                JsonNode key = JSON.readTree(response.body()).get("avatar_image");
-                if (key != null && !key.isNull()) {
-                    shown.add(key.asString());
+        try (MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://localhost:27018"))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .build())) {
+            MongoDatabase database = client.getDatabase("assistants");
+            Document pointer = database.getCollection("read_model_meta").find(Filters.eq("_id", "assistants")).first();
+            String collection = pointer == null ? "assistants" : pointer.getString("collection");
+            for (Document assistant : database.getCollection(collection).find()) {
+                versions.put(assistant.getString("_id"), ((Number) assistant.get("version")).longValue());
+                Document avatar = assistant.get("avatar", Document.class);
+                if (avatar != null && !Boolean.TRUE.equals(assistant.getBoolean("deleted"))) {
+                    shown.add(avatar.getString(avatar.containsKey("object_key") ? "object_key" : "objectKey"));
                 }
             }
         }
-        return shown;
+        return new ReadModel(versions, shown);
     }
 
     /** The objects of the avatar bucket (S3Proxy keeps each as a file under the bucket's folder). */
@@ -159,10 +166,5 @@ final class StackState {
             }
         });
         return incomplete;
-    }
-
-    private HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + adminToken).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

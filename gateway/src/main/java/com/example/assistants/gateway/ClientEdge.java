@@ -23,9 +23,11 @@ class ClientEdge {
     FilterRegistrationBean<WholeRequestBodies> wholeRequestBodies(
             @Value("${assistants.gateway.max-body-size}") DataSize maxBodySize,
             @Value("${assistants.gateway.max-upload-size}") DataSize maxUploadSize,
-            @Value("${assistants.gateway.body-timeout}") Duration bodyTimeout, JsonMapper json) {
+            @Value("${assistants.gateway.body-timeout}") Duration bodyTimeout,
+            @Value("${assistants.gateway.max-held-bodies}") DataSize maxHeldBodies, JsonMapper json) {
         FilterRegistrationBean<WholeRequestBodies> registration = new FilterRegistrationBean<>(new WholeRequestBodies(
-                request -> isAvatarUpload(request) ? maxUploadSize.toBytes() : maxBodySize.toBytes(), bodyTimeout, json));
+                request -> isAvatarUpload(request) ? maxUploadSize.toBytes() : maxBodySize.toBytes(), bodyTimeout,
+                maxHeldBodies.toBytes(), json));
         // first, and again when the body is read and the request dispatched to a thread
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);

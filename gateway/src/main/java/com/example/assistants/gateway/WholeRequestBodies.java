@@ -32,6 +32,7 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongFunction;
 
 /**
@@ -39,7 +40,8 @@ import java.util.function.ToLongFunction;
  * (the servlet container's non-blocking reads), within a deadline and a size limit; only then is
  * the request dispatched to a worker thread, which proxies it at once. So clients that send their
  * bodies slowly, or not at all, hold connections but no threads, and cannot starve everyone else;
- * a body over the limit is a 413 however it is sent (declared or chunked), one too slow a 408.
+ * a body over the limit is a 413 however it is sent (declared or chunked), one too slow a 408. The
+ * bodies held at once are bounded too: beyond that a request is a 503 with {@code Retry-After}.
  */
 final class WholeRequestBodies implements Filter {
 
@@ -48,12 +50,18 @@ final class WholeRequestBodies implements Filter {
 
     private final ToLongFunction<HttpServletRequest> limit;
     private final Duration deadline;
+    private final long maxHeldBytes;
+    private final AtomicLong heldBytes = new AtomicLong();
     private final JsonMapper json;
 
-    /** @param limit the largest body a request may have, by route */
-    WholeRequestBodies(ToLongFunction<HttpServletRequest> limit, Duration deadline, JsonMapper json) {
+    /**
+     * @param limit        the largest body a request may have, by route
+     * @param maxHeldBytes the most body bytes held in memory for all requests together
+     */
+    WholeRequestBodies(ToLongFunction<HttpServletRequest> limit, Duration deadline, long maxHeldBytes, JsonMapper json) {
         this.limit = limit;
         this.deadline = deadline;
+        this.maxHeldBytes = maxHeldBytes;
         this.json = json;
     }
 
@@ -84,6 +92,7 @@ final class WholeRequestBodies implements Filter {
         AsyncContext async = request.startAsync();
         async.setTimeout(deadline.toMillis());
         AtomicBoolean settled = new AtomicBoolean();
+        AtomicLong held = new AtomicLong();
         async.addListener(new AsyncListener() {
             @Override
             public void onTimeout(AsyncEvent event) throws IOException {
@@ -94,8 +103,10 @@ final class WholeRequestBodies implements Filter {
                 }
             }
 
+            /** Whether refused, timed out or proxied: the body is let go. */
             @Override
             public void onComplete(AsyncEvent event) {
+                heldBytes.addAndGet(-held.getAndSet(0));
             }
 
             @Override
@@ -118,12 +129,25 @@ final class WholeRequestBodies implements Filter {
                     if (read < 0) {
                         return;
                     }
-                    body.write(chunk, 0, read);
-                    if (body.size() > maxBytes && settled.compareAndSet(false, true)) {
-                        refuse(response, ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + maxBytes + " bytes");
-                        async.complete();
+                    if (body.size() + read > maxBytes) {
+                        settle(ErrorCode.PAYLOAD_TOO_LARGE, "The request body exceeds " + maxBytes + " bytes");
                         return;
                     }
+                    if (heldBytes.addAndGet(read) > maxHeldBytes) {
+                        heldBytes.addAndGet(-read);
+                        response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+                        settle(ErrorCode.DEPENDENCY_UNAVAILABLE, "Too many request bodies in flight; retry in a second");
+                        return;
+                    }
+                    held.addAndGet(read);
+                    body.write(chunk, 0, read);
+                }
+            }
+
+            private void settle(ErrorCode code, String message) {
+                if (settled.compareAndSet(false, true)) {
+                    refuse(response, code, message);
+                    async.complete();
                 }
             }
 
