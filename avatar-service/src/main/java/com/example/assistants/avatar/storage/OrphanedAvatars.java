@@ -20,12 +20,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deletes the objects no assistant shows, once they are older than a grace period: those of an
- * upload whose {@code SetAvatar} never committed (avatar-service or command-service died between
- * the two, or the outcome was unknown). Runs shortly after start and then periodically, and only
- * against a view that has read every event published before the run, so an object whose
- * {@code AvatarSet} is still on its way is never taken for an orphan; the grace period covers an
- * event not yet published. Deleting is idempotent: replicas may run it at the same time.
+ * Deletes the objects no assistant shows: those of an upload whose {@code SetAvatar} never committed
+ * (avatar-service or command-service died between the two, or the outcome was unknown). Runs
+ * shortly after start and then periodically, against a view that has read every event published
+ * before the run. An object is judged only once the topic holds an event that happened a grace
+ * period after the object was written: events are published in the order they happened, so by then
+ * any {@code AvatarSet} for it is in the view, however long the publisher lagged (Kafka down for
+ * hours, say). Deleting is idempotent: replicas may run it at the same time.
  */
 @Component
 public class OrphanedAvatars {
@@ -62,12 +63,12 @@ public class OrphanedAvatars {
 
     /** Deletes the orphans now; how many, or -1 when the view could not be trusted yet. */
     public int deleteOrphans() {
-        Instant startedAt = Instant.now();
         if (!view.isReady() || !awaitViewCaughtUp(endOffsets())) {
             log.info("Orphaned avatar objects not looked for: the assistants view has not caught up with {}", topic);
             return -1;
         }
-        Instant cutoff = startedAt.minus(gracePeriod);
+        // events are published in order: one this late means every event about older objects is in the view
+        Instant cutoff = view.newestEventTime().minus(gracePeriod);
         int deleted = 0;
         for (AvatarStorage.StoredObject object : storage.all()) {
             if (object.lastModified().isBefore(cutoff) && !shown(object.key())) {

@@ -16,6 +16,7 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ public class AssistantsView extends AssistantEventConsumer {
 
     private final Map<UUID, AssistantState> assistants = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> readUpTo = new ConcurrentHashMap<>();
+    private volatile Instant newestEventTime = Instant.EPOCH;
     private volatile boolean ready;
 
     AssistantsView(@Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
@@ -71,6 +73,11 @@ public class AssistantsView extends AssistantEventConsumer {
     public boolean shows(UUID assistantId, String key) {
         AssistantState state = assistants.get(assistantId);
         return state != null && !state.deleted() && state.avatar() != null && state.avatar().objectKey().equals(key);
+    }
+
+    /** When the newest event this view has read happened: every event published before it is in the view too. */
+    public Instant newestEventTime() {
+        return newestEventTime;
     }
 
     /** Whether this view has read the topic up to {@code ends} (an offset per partition, as Kafka's end offsets). */
@@ -124,6 +131,9 @@ public class AssistantsView extends AssistantEventConsumer {
 
     /** Folds the event in, once: an event the state already reflects (redelivery) changes nothing. */
     private void fold(ReceivedEvent received) {
+        if (received.time().isAfter(newestEventTime)) {
+            newestEventTime = received.time();
+        }
         try {
             assistants.compute(received.event().assistantId(), (id, state) -> state != null && received.sequence() <= state.version()
                     ? state
