@@ -41,7 +41,10 @@ public class AssistantsView extends AssistantEventConsumer {
 
     AssistantsView(@Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
                    @Value("${assistants.kafka.topic}") String topic) {
-        super("assistants-view", bootstrapServers, topic, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000));
+        // a position the broker no longer recognises (after its restart, say) is read again from the start:
+        // the consumer's default, the end, skipped events and left assistants without their creation
+        super("assistants-view", bootstrapServers, topic, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
     }
 
     /** The assistant, if it exists and is not deleted. */
