@@ -219,7 +219,8 @@ public final class Benchmarks {
             try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
                     ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer())) {
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
                 kafka.subscribe(List.of("assistants.events.v1"));
                 while (!done.get()) {
                     var records = kafka.poll(Duration.ofMillis(50));

@@ -6,7 +6,7 @@ import com.example.assistants.api.event.EventMetadata;
 import com.example.assistants.support.json.PlatformJson;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,19 +18,16 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every assistant event to Kafka from the tracking processor "kafka-publisher". The
- * events of a batch are sent without waiting, then the batch's token is committed only once Kafka
- * acknowledged them all: at least once, in order per assistant (the record key). A failed
- * acknowledgement (Kafka down) fails the batch outside the handler, so the processor keeps its
- * token and retries with back-off; an event Kafka can never take (too large) fails in the
- * handler and is dead-lettered with the later events of its assistant, so it cannot block the
- * others.
+ * handler only turns each event into its record; the batch's records are sent in one Kafka
+ * transaction, committed just before the batch's token is: at least once, in order per assistant
+ * (the record key). A batch Kafka does not take whole (Kafka down) fails outside the handler and
+ * its transaction is aborted, so read_committed consumers never see part of it, nor a later batch
+ * before it; the processor keeps its token and sends it again with back-off. An event Kafka can
+ * never take (too large) fails in the handler and is dead-lettered with the later events of its
+ * assistant, so it cannot block the others.
  */
 @Component
 @ProcessingGroup(KafkaEventPublisher.PROCESSING_GROUP)
@@ -39,14 +36,16 @@ class KafkaEventPublisher {
     static final String PROCESSING_GROUP = "kafka-publisher";
     /** Above the largest event a 1 MiB request can cause; the topic's max.message.bytes must allow it. */
     static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
-    private static final String PENDING_ACKS = KafkaEventPublisher.class.getName() + ".acks";
+    private static final String BATCH_RECORDS = KafkaEventPublisher.class.getName() + ".records";
+    /** The resource Axon's tracking processor gives each batch's unit of work: the segment it belongs to. */
+    private static final String SEGMENT_ID = "Processor[" + PROCESSING_GROUP + "]/SegmentId";
     private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
 
-    private final Producer<String, byte[]> producer;
+    private final SegmentProducers producers;
     private final String topic;
 
-    KafkaEventPublisher(Producer<String, byte[]> producer, KafkaProperties properties) {
-        this.producer = producer;
+    KafkaEventPublisher(SegmentProducers producers, KafkaProperties properties) {
+        this.producers = producers;
         this.topic = properties.topic();
     }
 
@@ -59,7 +58,7 @@ class KafkaEventPublisher {
         }
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.assistantId().toString(), value);
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-        pendingAcks().add(producer.send(record));
+        batchRecords().add(record);
     }
 
     static EventEnvelope envelope(AssistantEvent event, DomainEventMessage<?> message) {
@@ -70,34 +69,32 @@ class KafkaEventPublisher {
                 (String) message.getMetaData().get(EventMetadata.REQUEST_ID), event);
     }
 
-    /** The sends of the current batch; before the batch's token is committed, each must be acknowledged. */
-    private static List<Future<RecordMetadata>> pendingAcks() {
+    /** The records of the current batch, published in one transaction before the batch's token is committed. */
+    private List<ProducerRecord<String, byte[]>> batchRecords() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_ACKS, key -> {
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
-            batch.onPrepareCommit(unitOfWork -> awaitAll(acks));
-            return acks;
+        return batch.getOrComputeResource(BATCH_RECORDS, key -> {
+            List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+            int segment = batch.getResource(SEGMENT_ID);
+            batch.onPrepareCommit(unitOfWork -> publish(segment, records));
+            batch.onRollback(unitOfWork -> producers.discard(segment));
+            return records;
         });
     }
 
-    private static void awaitAll(List<Future<RecordMetadata>> acks) {
+    private void publish(int segment, List<ProducerRecord<String, byte[]>> records) {
         try {
-            for (Future<RecordMetadata> ack : acks) {
-                ack.get(60, TimeUnit.SECONDS);
-            }
-        } catch (ExecutionException e) {
-            throw new KafkaPublishingException(e.getCause());
-        } catch (TimeoutException e) {
-            throw new KafkaPublishingException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Producer<String, byte[]> producer = producers.begin(segment);
+            records.forEach(producer::send);
+            // flushes, and fails if any send failed
+            producer.commitTransaction();
+        } catch (KafkaException e) {
             throw new KafkaPublishingException(e);
         }
     }
 
     static class KafkaPublishingException extends RuntimeException {
         KafkaPublishingException(Throwable cause) {
-            super("Kafka did not acknowledge the batch; it will be sent again", cause);
+            super("Kafka did not take the batch; it is sent again in a new transaction", cause);
         }
     }
 }

@@ -1,7 +1,6 @@
 package com.example.assistants.command.publishing;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -16,13 +15,14 @@ import java.util.Map;
 class KafkaPublishingConfiguration {
 
     /**
-     * acks=all and idempotence: an acknowledged event is on every in-sync replica, and a retried
-     * send can neither duplicate nor reorder within a partition. Short blocking limits, so that
-     * with Kafka down the publisher fails fast and its processor backs off instead of hanging.
+     * Transactional (so acks=all and idempotent): a committed event is on every in-sync replica, a
+     * retried send can neither duplicate nor reorder within a partition, and a batch is visible to
+     * read_committed consumers whole or not at all. Short blocking limits, so that with Kafka down
+     * the publisher fails fast and its processor backs off instead of hanging.
      */
     @Bean(destroyMethod = "close")
-    Producer<String, byte[]> assistantEventProducer(KafkaProperties properties) {
-        return new KafkaProducer<>(Map.<String, Object>ofEntries(
+    SegmentProducers assistantEventProducers(KafkaProperties properties) {
+        return new SegmentProducers(properties.transactionalIdPrefix(), transactionalId -> new KafkaProducer<>(Map.<String, Object>ofEntries(
                 Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()),
                 Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
                 Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
@@ -33,7 +33,9 @@ class KafkaPublishingConfiguration {
                 Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
                 Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
                 Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, "command-service-publisher")),
-                new StringSerializer(), new ByteArraySerializer());
+                Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId),
+                Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
+                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, transactionalId)),
+                new StringSerializer(), new ByteArraySerializer()));
     }
 }

@@ -58,6 +58,8 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
         this.settings = new HashMap<>(settings);
         this.settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.settings.putIfAbsent(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // the publisher writes in transactions: a batch it aborted (Kafka failed half-way) must not be read
+        this.settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // a consumer that has not polled for this long has left its group: it is not following
         this.stuckAfter = Duration.ofMillis(Long.parseLong(String.valueOf(this.settings.getOrDefault(
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, DEFAULT_MAX_POLL_INTERVAL_MS))));
