@@ -6,8 +6,11 @@ import com.example.assistants.support.test.TestKafka;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +30,22 @@ public abstract class CommandServiceTest {
     static void eventStore(DynamicPropertyRegistry registry) {
         EVENT_STORE.configure(registry);
         registry.add("assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+    }
+
+    /** Another command-service on the same event store: a second replica of this one. The caller closes it. */
+    protected static ConfigurableApplicationContext startReplica() {
+        return new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties(CommandServiceApplication.CONFIG_NAME)
+                .run("--server.port=0",
+                        "--assistants.jwt.secret=" + TestTokens.SECRET,
+                        "--spring.datasource.url=" + EVENT_STORE.url(),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers());
+    }
+
+    protected static int portOf(ConfigurableApplicationContext replica) {
+        return ((WebServerApplicationContext) replica).getWebServer().getPort();
     }
 
     @LocalServerPort

@@ -4,6 +4,8 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -15,7 +17,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -51,6 +55,25 @@ public class EventStoreConfiguration {
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .entityManagerProvider(entityManagerProvider)
                 .transactionManager(transactionManager), READ_AHEAD);
+    }
+
+    /**
+     * The token store, as Axon's JPA auto-configuration builds it but for the name under which this
+     * replica claims segments ({@code token_entry.owner}): Axon's default ({@code pid@host}) is the same
+     * for two applications in one JVM and for two containers that share a host name and run as pid 1,
+     * which would then both hold every claim and handle every event twice.
+     */
+    @Bean
+    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
+                          @Value("${assistants.event-store.claim-timeout:10s}") Duration claimTimeout,
+                          @Value("${assistants.event-store.node-id:}") String nodeId) {
+        return JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider)
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8) : nodeId)
+                .build();
     }
 
     @Bean

@@ -67,6 +67,29 @@ public final class TestSystem {
         mongoAddress = mongo.getLocalAddress();
     }
 
+    /**
+     * One more query-service on this system, on a random port, claiming processor segments as
+     * {@code nodeId}: a replica of the one a test class starts, or one of several a test starts
+     * itself. The caller closes it.
+     */
+    public ConfigurableApplicationContext startQueryService(String nodeId) {
+        return new SpringApplicationBuilder(QueryServiceApplication.class)
+                .properties(QueryServiceApplication.CONFIG_NAME)
+                .run("--server.port=0",
+                        "--assistants.event-store.node-id=" + nodeId,
+                        "--assistants.jwt.secret=" + TestTokens.SECRET,
+                        "--spring.datasource.url=" + eventStore.url(),
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=postgres",
+                        "--assistants.mongodb.uri=" + mongoUri(),
+                        "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers(),
+                        "--assistants.command-service.url=http://localhost:" + commandServicePort());
+    }
+
+    public static int portOf(ConfigurableApplicationContext service) {
+        return ((WebServerApplicationContext) service).getWebServer().getPort();
+    }
+
     /** A client of command-service, the way to write. */
     public HttpApi commands() {
         return new HttpApi(commandServicePort());
@@ -83,6 +106,6 @@ public final class TestSystem {
                             "--spring.datasource.password=postgres",
                             "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers());
         }
-        return ((WebServerApplicationContext) commandService).getWebServer().getPort();
+        return portOf(commandService);
     }
 }

@@ -1,11 +1,17 @@
 package com.example.assistants.command.web;
 
 import com.example.assistants.command.CommandServiceTest;
+import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.HttpApi.Response;
 import com.example.assistants.support.test.TestTokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,6 +24,57 @@ import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConcurrentUpdatesTest extends CommandServiceTest {
+
+    private static ConfigurableApplicationContext replica;
+    private static HttpApi otherReplica;
+
+    @BeforeAll
+    static void secondReplica() {
+        replica = startReplica();
+        otherReplica = new HttpApi(portOf(replica));
+    }
+
+    @AfterAll
+    static void stopSecondReplica() {
+        replica.close();
+    }
+
+    @RepeatedTest(5)
+    void ofTwoUpdatesBasedOnTheSameVersionOnTwoReplicasExactlyOneWins() throws Exception {
+        String id = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Contested twice")).json().get("id").asString();
+
+        List<Response> responses = race(List.of(
+                () -> api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Alice's"), Map.of("If-Match", "\"0\"")),
+                () -> otherReplica.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Bob's"),
+                        Map.of("If-Match", "\"0\""))));
+
+        assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(200, 412);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(2);
+    }
+
+    @Test
+    void concurrentUpdatesOnTwoReplicasAreEachAcknowledgedAndKeptOrRefused() throws Exception {
+        String id = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Busy twice")).json().get("id").asString();
+        List<Callable<Response>> updates = IntStream.range(0, 16)
+                .mapToObj(i -> (Callable<Response>) () -> (i % 2 == 0 ? api : otherReplica).put("/api/v1/assistants/" + id,
+                        TestTokens.admin(), Map.of("avatar_vertical_position", i + 1)))
+                .toList();
+
+        List<Response> responses = race(updates);
+
+        List<Response> acknowledged = responses.stream().filter(response -> response.status() == 200).toList();
+        assertThat(responses).extracting(Response::status).containsOnly(200, 412);
+        assertThat(acknowledged).extracting(response -> response.json().get("version").asLong())
+                .as("each acknowledged update is an event of its own").doesNotHaveDuplicates();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, id)).isEqualTo(1 + acknowledged.size());
+        // the last acknowledged update is what the assistant holds
+        Response last = acknowledged.stream().max(Comparator.comparingLong(response -> response.json().get("version").asLong()))
+                .orElseThrow();
+        Response now = api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("description", "read back"));
+        assertThat(now.json().get("avatar_vertical_position").asInt()).isEqualTo(last.json().get("avatar_vertical_position").asInt());
+    }
 
     @RepeatedTest(5)
     void ofTwoUpdatesBasedOnTheSameVersionExactlyOneWins() throws Exception {
@@ -74,7 +131,7 @@ class ConcurrentUpdatesTest extends CommandServiceTest {
                 return call.call();
             })).toList();
             start.countDown();
-            List<Response> responses = new java.util.ArrayList<>();
+            List<Response> responses = new ArrayList<>();
             for (Future<Response> future : futures) {
                 responses.add(future.get());
             }

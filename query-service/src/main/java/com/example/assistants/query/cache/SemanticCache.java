@@ -22,9 +22,12 @@ import java.util.stream.Stream;
  * (by the hash of its normalised text) or a similar one (by cosine similarity of the embeddings of
  * the questions as asked, at or above the assistant's threshold). Entries expire after the assistant's {@code cache_ttl_seconds}.
  * Each assistant's live entries are held in memory after its first look-up, so a look-up is one
- * embedding and a scan of vectors; this instance's writes and purges keep that copy exact. The
- * copies are bounded by their weight on the heap ({@code assistants.semantic-cache.memory}): the
- * assistants looked up least recently are dropped first and read again from MongoDB when needed.
+ * embedding and a scan of vectors. Every replica holds copies of its own: each copy carries the
+ * generation of the entries it was read at, and a look-up reads the stored generation first (one
+ * read by id), so that a copy another replica's put, purge or invalidation has made stale is read
+ * again instead of answered from. The copies are bounded by their weight on the heap
+ * ({@code assistants.semantic-cache.memory}): the assistants looked up least recently are dropped
+ * first and read again from MongoDB when needed.
  */
 @Service
 public class SemanticCache {
@@ -32,14 +35,22 @@ public class SemanticCache {
     private final SemanticCacheStore store;
     private final QuestionEmbeddings embeddings;
     private final Clock clock = Clock.systemUTC();
-    private final Cache<UUID, List<CachedAnswer>> loaded;
+    private final Cache<UUID, Copy> loaded;
+
+    /** An assistant's live entries as stored at {@code generation}. */
+    private record Copy(long generation, List<CachedAnswer> entries) {
+
+        int weight() {
+            return entries.stream().mapToInt(CachedAnswer::weight).sum();
+        }
+    }
 
     SemanticCache(SemanticCacheStore store, QuestionEmbeddings embeddings, SemanticCacheProperties properties) {
         this.store = store;
         this.embeddings = embeddings;
         this.loaded = Caffeine.newBuilder()
                 .maximumWeight(properties.memory().toBytes())
-                .weigher((UUID id, List<CachedAnswer> entries) -> entries.stream().mapToInt(CachedAnswer::weight).sum())
+                .weigher((UUID id, Copy copy) -> copy.weight())
                 .build();
     }
 
@@ -87,18 +98,21 @@ public class SemanticCache {
         CachedAnswer entry = new CachedAnswer(assistant.id(), question, sha256(normalised), embeddings.embed(question.strip()),
                 answer, now, now.plusSeconds(assistant.settings().cacheTtlSeconds()));
         boolean created = store.put(entry);
+        long generation = store.nextGeneration(assistant.id());
+        // the copy takes the entry if nobody else changed the entries since it was read, else it is read again;
         // a new list, not the old one changed, so that the copy is weighed again
-        loaded.asMap().computeIfPresent(assistant.id(), (id, entries) -> Stream.concat(
-                entries.stream().filter(cached -> !cached.questionHash().equals(entry.questionHash())), Stream.of(entry))
-                .toList());
+        loaded.asMap().computeIfPresent(assistant.id(), (id, copy) -> copy.generation() != generation - 1 ? null
+                : new Copy(generation, Stream.concat(copy.entries().stream()
+                        .filter(cached -> !cached.questionHash().equals(entry.questionHash())), Stream.of(entry)).toList()));
         return created;
     }
 
     /** Removes every entry of the assistant; how many there were. */
     public long purge(UUID assistantId) {
         long[] deleted = new long[1];
-        loaded.asMap().compute(assistantId, (id, entries) -> {
+        loaded.asMap().compute(assistantId, (id, copy) -> {
             deleted[0] = store.deleteAll(id);
+            store.nextGeneration(id);
             return null;
         });
         return deleted[0];
@@ -108,14 +122,23 @@ public class SemanticCache {
         return store.count(assistantId);
     }
 
-    /** The assistant's entries live at {@code now}; expired ones leave the in-memory copy as they are found. */
+    /**
+     * The assistant's entries live at {@code now}, from the copy if it is of the stored generation;
+     * expired ones leave the copy as they are found.
+     */
     private List<CachedAnswer> liveEntriesOf(UUID assistantId, Instant now) {
-        List<CachedAnswer> entries = loaded.get(assistantId, id -> List.copyOf(store.live(id, now)));
-        if (entries.stream().allMatch(entry -> entry.isLiveAt(now))) {
-            return entries;
+        // the generation before the entries: a change between the two reads leaves a copy older than its generation
+        long generation = store.generation(assistantId);
+        Copy copy = loaded.getIfPresent(assistantId);
+        if (copy == null || copy.generation() != generation) {
+            copy = new Copy(generation, List.copyOf(store.live(assistantId, now)));
+            loaded.put(assistantId, copy);
         }
-        List<CachedAnswer> live = entries.stream().filter(entry -> entry.isLiveAt(now)).toList();
-        loaded.asMap().replace(assistantId, entries, live);
+        if (copy.entries().stream().allMatch(entry -> entry.isLiveAt(now))) {
+            return copy.entries();
+        }
+        List<CachedAnswer> live = copy.entries().stream().filter(entry -> entry.isLiveAt(now)).toList();
+        loaded.asMap().replace(assistantId, copy, new Copy(copy.generation(), live));
         return live;
     }
 

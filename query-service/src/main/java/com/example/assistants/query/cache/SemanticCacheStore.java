@@ -3,9 +3,12 @@ package com.example.assistants.query.cache;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.springframework.stereotype.Component;
@@ -17,17 +20,37 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** The {@code semantic_cache} collection: one document per (assistant, normalised question), which is its id. */
+/**
+ * The {@code semantic_cache} collection: one document per (assistant, normalised question), which is
+ * its id; and {@code semantic_cache_generations}: per assistant, a number that every change to its
+ * entries increases, so that a replica can tell whether its in-memory copy is still the stored one.
+ */
 @Component
 class SemanticCacheStore {
 
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> generations;
     private final AtomicBoolean indexed = new AtomicBoolean();
 
     SemanticCacheStore(MongoDatabase database) {
         this.collection = database.getCollection("semantic_cache");
+        this.generations = database.getCollection("semantic_cache_generations");
+    }
+
+    /** The generation of the assistant's entries: 0 until they first change. */
+    long generation(UUID assistantId) {
+        Document stored = generations.find(Filters.eq("_id", assistantId.toString())).first();
+        return stored == null ? 0 : stored.getLong("generation");
+    }
+
+    /** Records that the assistant's entries changed; returns their new generation. */
+    long nextGeneration(UUID assistantId) {
+        Document next = generations.findOneAndUpdate(Filters.eq("_id", assistantId.toString()), Updates.inc("generation", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return next.getLong("generation");
     }
 
     /** Stores the entry, replacing the one for the same question; true if it is new. */
@@ -67,7 +90,7 @@ class SemanticCacheStore {
         if (indexed.compareAndSet(false, true)) {
             collection.createIndex(Indexes.ascending("assistant_id", "expires_at"));
             // MongoDB deletes expired entries by itself; look-ups also skip them until it does
-            collection.createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, java.util.concurrent.TimeUnit.SECONDS));
+            collection.createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
         }
     }
 

@@ -28,16 +28,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * Rebuilds the read model from the first event without ever serving a half-built one: the events
  * are replayed into a fresh collection while reads and the live projection keep using the active
- * one; then the fresh collection becomes the active one in one step, and the events that arrived
- * meanwhile are applied to it (the projection's rule makes applying one twice harmless).
+ * one; then the fresh collection becomes the active one in one step, and once every replica follows
+ * it, the events that arrived meanwhile are applied to it (the projection's rule makes applying one
+ * twice harmless). One rebuild runs at a time across replicas ({@link ClusterRebuild}).
  */
 @Service
 public class ReadModelRebuild implements DisposableBean {
@@ -60,31 +63,39 @@ public class ReadModelRebuild implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
+    private final ScheduledExecutorService dropper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "read-model-drop");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ClusterRebuild cluster;
+    /** This replica's rebuild as it goes; the cluster's record is written from it. */
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
     ReadModelRebuild(ReadModel readModel, ReadModelUpdater updater, EventStorageEngine storageEngine,
-                     EventStore eventStore) {
+                     EventStore eventStore, ClusterRebuild cluster) {
         this.readModel = readModel;
         this.updater = updater;
         this.storageEngine = storageEngine;
         this.eventStore = eventStore;
+        this.cluster = cluster;
         this.clock = Clock.systemUTC();
     }
 
+    /** The current or last rebuild of any replica. */
     public RebuildProgress progress() {
-        return progress.get();
+        return cluster.current();
     }
 
-    /** Starts a rebuild in the background; refused while one runs. */
+    /** Starts a rebuild in the background; refused while one runs on any replica. */
     public synchronized RebuildProgress start() {
-        RebuildProgress current = progress.get();
-        if (current.state() == RebuildProgress.State.RUNNING) {
-            throw new RebuildAlreadyRunningException(current);
-        }
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? 0 : headToken.position().orElse(0);
         RebuildProgress started = new RebuildProgress(RebuildProgress.State.RUNNING,
-                "assistants_" + clock.millis(), 0, head, clock.instant(), null, null);
+                ReadModel.REBUILT_PREFIX + clock.millis(), 0, head, clock.instant(), null, null);
+        if (!cluster.claim(started)) {
+            throw new RebuildAlreadyRunningException(cluster.current());
+        }
         progress.set(started);
         worker.submit(() -> run(started));
         return started;
@@ -93,20 +104,37 @@ public class ReadModelRebuild implements DisposableBean {
     private void run(RebuildProgress started) {
         log.info("Rebuilding the read model into {} up to position {}", started.collection(), started.headPosition());
         try {
+            readModel.dropInactive();
             AssistantStore target = readModel.newCollection(started.collection());
             TrackingToken last = replay(target, started);
-            readModel.switchTo(target);
-            long caughtUp = catchUp(last);
+            String replaced = readModel.switchTo(target);
+            // once every replica reads the pointer again, no projection batch writes into the replaced collection:
+            // what the catch-up reads from then on is every event that may have gone there
+            Thread.sleep(ReadModel.FOLLOW_INTERVAL.multipliedBy(2).toMillis());
+            catchUp(target, last);
             RebuildProgress done = progress.get();
-            progress.set(new RebuildProgress(RebuildProgress.State.COMPLETED, done.collection(), done.eventsDone() + caughtUp,
+            record(new RebuildProgress(RebuildProgress.State.COMPLETED, done.collection(), done.eventsDone(),
                     done.headPosition(), done.startedAt(), clock.instant(), null));
-            log.info("Read model rebuilt: {} events into {}", done.eventsDone() + caughtUp, done.collection());
+            log.info("Read model rebuilt: {} events into {}", done.eventsDone(), done.collection());
+            dropper.schedule(() -> readModel.dropReplaced(replaced), ReadModel.DROP_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             RebuildProgress failed = progress.get();
-            progress.set(new RebuildProgress(RebuildProgress.State.FAILED, failed.collection(), failed.eventsDone(),
-                    failed.headPosition(), failed.startedAt(), clock.instant(), e.getClass().getSimpleName()));
+            try {
+                record(new RebuildProgress(RebuildProgress.State.FAILED, failed.collection(), failed.eventsDone(),
+                        failed.headPosition(), failed.startedAt(), clock.instant(), e.getClass().getSimpleName()));
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+            }
             log.error("Read model rebuild failed; the previous read model stays active", e);
         }
+    }
+
+    private void record(RebuildProgress next) {
+        progress.set(next);
+        cluster.record(next);
     }
 
     /**
@@ -119,7 +147,7 @@ public class ReadModelRebuild implements DisposableBean {
         Future<TrackingToken> reading = reader.submit(() -> read(started, batches));
         try {
             for (List<TrackedEventMessage<?>> batch = batches.take(); !batch.isEmpty(); batch = batches.take()) {
-                foldInto(target, batch, started);
+                foldInto(target, batch);
             }
             return reading.get();
         } catch (ExecutionException e) {
@@ -159,7 +187,7 @@ public class ReadModelRebuild implements DisposableBean {
     }
 
     /** Folds a batch in memory (one read of the states it touches, one bulk write of the results). */
-    private void foldInto(AssistantStore target, List<TrackedEventMessage<?>> batch, RebuildProgress started) {
+    private void foldInto(AssistantStore target, List<TrackedEventMessage<?>> batch) {
         Set<UUID> touched = new HashSet<>();
         batch.forEach(event -> touched.add(((AssistantEvent) event.getPayload()).assistantId()));
         Map<UUID, AssistantState> stored = target.findAll(touched);
@@ -175,29 +203,36 @@ public class ReadModelRebuild implements DisposableBean {
                     });
         }
         target.saveAll(changed.stream().map(states::get).toList(), stored.keySet());
-        RebuildProgress now = progress.get();
-        progress.set(new RebuildProgress(RebuildProgress.State.RUNNING, started.collection(), now.eventsDone() + batch.size(),
-                started.headPosition(), started.startedAt(), null, null));
+        advance(batch.size());
     }
 
     /** Applies what was appended after the replay's last event to the (now active) rebuilt model. */
-    private long catchUp(TrackingToken last) {
+    private void catchUp(AssistantStore target, TrackingToken last) {
         long applied = 0;
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(last, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
                 DomainEventMessage<?> event = (DomainEventMessage<?>) iterator.next();
-                updater.apply(readModel.active(), (AssistantEvent) event.getPayload(), event.getSequenceNumber(),
-                        event.getTimestamp());
-                applied++;
+                updater.apply(target, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+                if (++applied % BATCH == 0) {
+                    advance(BATCH);
+                }
             }
         }
-        return applied;
+        advance(applied % BATCH);
+    }
+
+    /** Counts {@code events} more done, and tells the other replicas (which is also this replica's sign of life). */
+    private void advance(long events) {
+        RebuildProgress now = progress.get();
+        record(new RebuildProgress(RebuildProgress.State.RUNNING, now.collection(), now.eventsDone() + events,
+                now.headPosition(), now.startedAt(), null, null));
     }
 
     @Override
     public void destroy() {
         worker.shutdownNow();
         reader.shutdownNow();
+        dropper.shutdownNow();
     }
 }
