@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DockerComposeTest {
 
     private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-    private static final Map<String, Integer> SERVICES = Map.of(
+    static final Map<String, Integer> SERVICES = Map.of(
             "command-service", 8081, "query-service", 8082, "avatar-service", 8083, "gateway", 8080);
     /** Bound by Spring's relaxed binding (assistants.jwt.*) in every service but the gateway, not by a placeholder. */
     private static final Set<String> JWT_VARIABLES = Set.of("ASSISTANTS_JWT_SECRET", "ASSISTANTS_JWT_JWKS_URI",
@@ -64,7 +64,8 @@ class DockerComposeTest {
         });
     }
 
-    private static Set<String> variablesRead(String service) {
+    /** The environment variables the service reads: its placeholders, and the JWT settings it binds. */
+    static Set<String> variablesRead(String service) {
         Set<String> variables = new HashSet<>();
         List<Path> configuration = List.of(ROOT.resolve(service + "/src/main/resources/" + service + ".yml"),
                 ROOT.resolve("event-store/src/main/resources/event-store.properties"));
@@ -84,7 +85,7 @@ class DockerComposeTest {
         return variables;
     }
 
-    private static String read(Path file) {
+    static String read(Path file) {
         try {
             return Files.readString(file);
         } catch (IOException e) {

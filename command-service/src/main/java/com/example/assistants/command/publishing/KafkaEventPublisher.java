@@ -42,10 +42,12 @@ class KafkaEventPublisher {
     private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
 
     private final SegmentProducers producers;
+    private final AssistantEventsTopic eventsTopic;
     private final String topic;
 
-    KafkaEventPublisher(SegmentProducers producers, KafkaProperties properties) {
+    KafkaEventPublisher(SegmentProducers producers, AssistantEventsTopic eventsTopic, KafkaProperties properties) {
         this.producers = producers;
+        this.eventsTopic = eventsTopic;
         this.topic = properties.topic();
     }
 
@@ -82,6 +84,7 @@ class KafkaEventPublisher {
     }
 
     private void publish(int segment, List<ProducerRecord<String, byte[]>> records) {
+        eventsTopic.ensureExists();
         try {
             Producer<String, byte[]> producer = producers.begin(segment);
             records.forEach(producer::send);

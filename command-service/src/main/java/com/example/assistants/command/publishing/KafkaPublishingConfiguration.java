@@ -14,6 +14,11 @@ import java.util.Map;
 @EnableConfigurationProperties(KafkaProperties.class)
 class KafkaPublishingConfiguration {
 
+    @Bean
+    AssistantEventsTopic assistantEventsTopic(KafkaProperties properties) {
+        return new AssistantEventsTopic(properties);
+    }
+
     /**
      * Transactional (so acks=all and idempotent): a committed event is on every in-sync replica, a
      * retried send can neither duplicate nor reorder within a partition, and a batch is visible to

@@ -8,6 +8,7 @@ import com.example.assistants.support.test.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,7 +46,8 @@ class TransactionalPublishingTest {
 
     private final String topic = "publisher-" + UUID.randomUUID();
     private final KafkaProperties properties = new KafkaProperties(TestKafka.broker().bootstrapServers(), topic,
-            "test-publisher-" + UUID.randomUUID());
+            "test-publisher-" + UUID.randomUUID(), new KafkaProperties.NewTopicSettings(2, (short) 1, 1, -1));
+    private final AssistantEventsTopic eventsTopic = new AssistantEventsTopic(properties);
 
     @Test
     void aBatchKafkaTookOnlyPartOfIsNeverReadAndItsRetryIsReadOnceInOrder() throws Exception {
@@ -56,7 +58,7 @@ class TransactionalPublishingTest {
             // the topic takes the small first event, not the large second one
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "8000"))))
                     .all().get();
-            KafkaEventPublisher publisher = new KafkaEventPublisher(producers, properties);
+            KafkaEventPublisher publisher = new KafkaEventPublisher(producers, eventsTopic, properties);
 
             assertThatThrownBy(batch(publisher, assistant)::commit).isInstanceOf(KafkaEventPublisher.KafkaPublishingException.class);
             admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), List.of(
@@ -81,10 +83,24 @@ class TransactionalPublishingTest {
             stalled.flush();
 
             // the replica that took the segment over publishes the same events
-            batch(new KafkaEventPublisher(next, properties), assistant).commit();
+            batch(new KafkaEventPublisher(next, eventsTopic, properties), assistant).commit();
 
             assertThat(sequencesOnTheTopic(consumer, assistant)).containsExactly(0L, 1L);
             assertThatThrownBy(stalled::commitTransaction).isInstanceOf(KafkaException.class);
+        }
+    }
+
+    @Test
+    void theTopicIsCreatedWithItsSettingsBeforeTheFirstRecordNotWithTheBrokersDefaults() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers()));
+             SegmentProducers producers = new KafkaPublishingConfiguration().assistantEventProducers(properties)) {
+            batch(new KafkaEventPublisher(producers, eventsTopic, properties), UUID.randomUUID()).commit();
+
+            assertThat(admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()).hasSize(2);
+            Config config = admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic))).all().get()
+                    .get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+            assertThat(config.get("retention.ms").value()).isEqualTo("-1");
+            assertThat(config.get("max.message.bytes").value()).isEqualTo(String.valueOf(2 * KafkaEventPublisher.MAX_RECORD_BYTES));
         }
     }
 
