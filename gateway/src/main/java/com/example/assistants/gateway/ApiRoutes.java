@@ -16,7 +16,6 @@ import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
 import static org.springframework.web.servlet.function.RequestPredicates.method;
@@ -34,24 +33,27 @@ class ApiRoutes {
 
     private static final Logger log = LoggerFactory.getLogger(ApiRoutes.class);
 
-    /** Where each service listens ({@code ASSISTANTS_*_SERVICE_URL}). */
+    /** Where each service's replicas listen ({@code ASSISTANTS_*_SERVICE_URL}, comma-separated). */
     @ConfigurationProperties("assistants.services")
     record Services(String command, String query, String avatar) {
     }
 
     @Bean
-    RouterFunction<ServerResponse> routesToServices(Services services) {
+    RouterFunction<ServerResponse> routesToServices(Services urls) {
+        ServiceReplicas command = new ServiceReplicas(urls.command());
+        ServiceReplicas query = new ServiceReplicas(urls.query());
+        ServiceReplicas avatar = new ServiceReplicas(urls.avatar());
         return notRouted(path("/api/v1/assistants/{id}/avatar-reference").or(path("/api/v1/assistants/{id}/cache-purges")))
-                .and(to("avatars", services.avatar(), path("/api/v1/assistants/{id}/avatar")))
-                .and(to("cache-lookup", services.query(), path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))
-                .and(to("cache", services.query(), path("/api/v1/assistants/{id}/cache")
+                .and(to("avatars", avatar, path("/api/v1/assistants/{id}/avatar")))
+                .and(to("cache-lookup", query, path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))
+                .and(to("cache", query, path("/api/v1/assistants/{id}/cache")
                         .and(method(HttpMethod.PUT).or(method(HttpMethod.DELETE)))))
-                .and(to("reads", services.query(), assistants().and(method(HttpMethod.GET))))
-                .and(to("admin", services.query(), path("/api/v1/admin/**")))
-                .and(to("writes", services.command(), assistants()))
-                .and(openApi("command-service", services.command()))
-                .and(openApi("query-service", services.query()))
-                .and(openApi("avatar-service", services.avatar()));
+                .and(to("reads", query, assistants().and(method(HttpMethod.GET))))
+                .and(to("admin", query, path("/api/v1/admin/**")))
+                .and(to("writes", command, assistants()))
+                .and(openApi("command-service", command))
+                .and(openApi("query-service", query))
+                .and(openApi("avatar-service", avatar));
     }
 
     /**
@@ -64,12 +66,11 @@ class ApiRoutes {
     }
 
     /** Each service's OpenAPI document, for the Swagger UI this gateway serves at /swagger-ui.html. */
-    private static RouterFunction<ServerResponse> openApi(String service, String url) {
+    private static RouterFunction<ServerResponse> openApi(String service, ServiceReplicas replicas) {
         return route("openapi-" + service)
                 .route(path("/openapi/" + service).and(method(HttpMethod.GET)), http())
-                .before(uri(url))
                 .before(setPath("/v3/api-docs"))
-                .onError(Exception.class, ApiRoutes::unavailable)
+                .filter(replicas.balance(ApiRoutes::unavailable))
                 .build();
     }
 
@@ -77,11 +78,10 @@ class ApiRoutes {
         return path("/api/v1/assistants").or(path("/api/v1/assistants/")).or(path("/api/v1/assistants/**"));
     }
 
-    private static RouterFunction<ServerResponse> to(String id, String service, RequestPredicate predicate) {
+    private static RouterFunction<ServerResponse> to(String id, ServiceReplicas service, RequestPredicate predicate) {
         return route(id)
                 .route(predicate, http())
-                .before(uri(service))
-                .onError(Exception.class, ApiRoutes::unavailable)
+                .filter(service.balance(ApiRoutes::unavailable))
                 .build();
     }
 
