@@ -67,7 +67,7 @@ public final class RunningStack implements AutoCloseable {
         }, "local-stack-output");
         reader.setDaemon(true);
         reader.start();
-        up.get(300, TimeUnit.SECONDS);
+        up.get(600, TimeUnit.SECONDS);
         return new RunningStack(process, data, tokens[0], tokens[1], (System.nanoTime() - started) / 1e9);
     }
 

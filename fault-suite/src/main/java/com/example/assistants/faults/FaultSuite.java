@@ -126,12 +126,14 @@ public final class FaultSuite {
         long lost = load.acknowledged().stream().filter(ack -> !table.holds(ack)).count();
         List<String> notConverged = List.of("not checked");
         Instant deadline = Instant.now().plus(convergeWithin);
-        while (Instant.now().isBefore(deadline)) {
-            notConverged = differences(state, table);
-            if (notConverged.isEmpty()) {
-                break;
+        try (Heartbeat inUse = new Heartbeat(8080, stack.adminToken)) {
+            while (Instant.now().isBefore(deadline)) {
+                notConverged = differences(state, table);
+                if (notConverged.isEmpty()) {
+                    break;
+                }
+                Thread.sleep(1_000);
             }
-            Thread.sleep(1_000);
         }
         return new Outcome(fault, load.acknowledged().size(), lost, Duration.between(loadEnded, Instant.now()), notConverged);
     }

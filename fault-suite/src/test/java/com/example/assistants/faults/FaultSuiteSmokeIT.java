@@ -1,35 +1,143 @@
 package com.example.assistants.faults;
 
 import com.example.assistants.benchmarks.RunningStack;
+import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.HttpApi.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The fault suite's short variant, in the test command: the stack under load while PostgreSQL,
- * command-service and the MongoDB-compatible server are killed in turn. Nothing acknowledged may
- * be lost, and everything must converge.
+ * The local stack with two replicas of every service but the gateway, as the README starts it with
+ * {@code LOCAL_STACK_REPLICAS=2}: each replica answers the contract alike, a rebuild and a purge made
+ * through one are seen by both, and the fault suite's short variant (the stack under load while
+ * PostgreSQL, command-service, the MongoDB-compatible server and one replica of each service are
+ * killed in turn) loses nothing acknowledged and converges.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteSmokeIT {
 
-    @Test
-    void killedProcessesLoseNoAcknowledgedWriteAndEverythingConverges() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        try (RunningStack stack = RunningStack.start(repository, FaultSuite.STACK_ENVIRONMENT)) {
-            List<FaultSuite.Outcome> outcomes = new FaultSuite(stack, Duration.ofSeconds(4), Duration.ofSeconds(4),
-                    Duration.ofMinutes(3)).run(List.of(FaultSuite.Fault.kill("postgres"),
-                    FaultSuite.Fault.kill("command-service"), FaultSuite.Fault.kill("mongo")));
-            System.out.println(FaultSuite.table(outcomes));
+    private static final String ASSISTANTS = "/api/v1/assistants";
+    /** The first and second replica of each service, as the local stack numbers their ports. */
+    private static final List<Integer> QUERY_REPLICAS = List.of(8082, 8092);
+    private static final List<Integer> COMMAND_REPLICAS = List.of(8081, 8091);
+    private static RunningStack stack;
+    private static HttpApi gateway;
 
-            assertThat(outcomes).allSatisfy(outcome -> {
-                assertThat(outcome.acknowledged()).as(outcome.fault().name()).isPositive();
-                assertThat(outcome.lost()).as(outcome.fault().name()).isZero();
-                assertThat(outcome.notConverged()).as(outcome.fault().name()).isEmpty();
-            });
+    @BeforeAll
+    static void twoReplicasOfEachService() throws Exception {
+        Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        Map<String, String> environment = new HashMap<>(FaultSuite.STACK_ENVIRONMENT);
+        environment.put("LOCAL_STACK_REPLICAS", "2");
+        stack = RunningStack.start(repository, environment);
+        gateway = new HttpApi(8080);
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        stack.close();
+    }
+
+    @Test
+    @Order(1)
+    void everyReplicaAnswersTheContractAlike() {
+        String id = gateway.post(ASSISTANTS, stack.adminToken, Map.of("name", "Replicated", "user_authentication", true))
+                .json().get("id").asString();
+        long version = 0;
+        for (int port : COMMAND_REPLICAS) {
+            Response updated = new HttpApi(port).put(ASSISTANTS + "/" + id, stack.adminToken,
+                    Map.of("description", "through " + port), Map.of("If-Match", "\"" + version + "\""));
+            assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+            version = updated.json().get("version").asLong();
         }
+        long written = version;
+        for (int port : QUERY_REPLICAS) {
+            HttpApi replica = new HttpApi(port);
+            Response read = await().atMost(Duration.ofSeconds(10)).until(() -> replica.get(ASSISTANTS + "/" + id, stack.userToken),
+                    response -> response.status() == 200 && response.json().get("version").asLong() == written);
+            assertThat(read.json().get("description").asString()).isEqualTo("through 8091");
+            assertThat(replica.get(ASSISTANTS + "/" + id, null).status()).as("private: a guest gets 401").isEqualTo(401);
+            assertThat(replica.get(ASSISTANTS + "/" + id + "/history", stack.adminToken).json()).hasSize(3);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRebuildThroughOneReplicaIsSeenByBothAndNeitherAnswers404() {
+        String id = gateway.post(ASSISTANTS, stack.adminToken, Map.of("name", "Kept through the rebuild")).json().get("id").asString();
+        for (int port : QUERY_REPLICAS) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> new HttpApi(port).get(ASSISTANTS + "/" + id, null).status() == 200);
+        }
+
+        long started = System.nanoTime();
+        assertThat(gateway.post("/api/v1/admin/read-model/rebuild", stack.adminToken, null).status()).isEqualTo(202);
+        List<Integer> reads = new ArrayList<>();
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            QUERY_REPLICAS.forEach(port -> reads.add(new HttpApi(port).get(ASSISTANTS + "/" + id, null).status()));
+            return new HttpApi(QUERY_REPLICAS.get(1)).get("/api/v1/admin/read-model/rebuild", stack.adminToken).json()
+                    .get("state").asString().equals("COMPLETED");
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long followed = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (System.nanoTime() < followed) {
+            QUERY_REPLICAS.forEach(port -> reads.add(new HttpApi(port).get(ASSISTANTS + "/" + id, null).status()));
+        }
+
+        assertThat(reads).hasSizeGreaterThan(10).containsOnly(200);
+        System.out.printf("[replicas] rebuild completed in %.1f s; %d reads on both replicas during and after it, all 200%n",
+                seconds, reads.size());
+    }
+
+    @Test
+    @Order(3)
+    void aPurgeThroughTheGatewayIsSeenByBothReplicasAtOnce() {
+        String id = gateway.post(ASSISTANTS, stack.adminToken, Map.of("name", "Cached twice", "use_semantic_cache", true))
+                .json().get("id").asString();
+        for (int port : QUERY_REPLICAS) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> new HttpApi(port).get(ASSISTANTS + "/" + id, null).status() == 200);
+        }
+        assertThat(gateway.put(ASSISTANTS + "/" + id + "/cache", stack.adminToken,
+                Map.of("question", "What are your opening hours?", "answer", "9 to 5")).status()).isEqualTo(201);
+        QUERY_REPLICAS.forEach(port -> assertThat(hit(port, id)).as("replica on %d", port).isTrue());
+
+        assertThat(gateway.delete(ASSISTANTS + "/" + id + "/cache", stack.adminToken).json().get("deleted_count").asLong())
+                .isEqualTo(1);
+
+        QUERY_REPLICAS.forEach(port -> assertThat(hit(port, id)).as("replica on %d", port).isFalse());
+    }
+
+    @Test
+    @Order(4)
+    void killedProcessesAndReplicasLoseNoAcknowledgedWriteAndEverythingConverges() throws Exception {
+        List<FaultSuite.Outcome> outcomes = new FaultSuite(stack, Duration.ofSeconds(4), Duration.ofSeconds(4),
+                Duration.ofMinutes(3)).run(List.of(FaultSuite.Fault.kill("postgres"),
+                FaultSuite.Fault.kill("command-service"), FaultSuite.Fault.kill("mongo"),
+                FaultSuite.Fault.kill("command-service-2"), FaultSuite.Fault.kill("query-service-2"),
+                FaultSuite.Fault.kill("avatar-service-2")));
+        System.out.println(FaultSuite.table(outcomes));
+
+        assertThat(outcomes).allSatisfy(outcome -> {
+            assertThat(outcome.acknowledged()).as(outcome.fault().name()).isPositive();
+            assertThat(outcome.lost()).as(outcome.fault().name()).isZero();
+            assertThat(outcome.notConverged()).as(outcome.fault().name()).isEmpty();
+        });
+    }
+
+    private static boolean hit(int port, String id) {
+        return new HttpApi(port).post(ASSISTANTS + "/" + id + "/cache/lookup", null,
+                Map.of("question", "What are your opening hours?")).json().get("hit").asBoolean();
     }
 }

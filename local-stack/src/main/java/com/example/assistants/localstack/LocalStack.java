@@ -106,28 +106,35 @@ public final class LocalStack {
                 "ASSISTANTS_DB_USER", "postgres",
                 "ASSISTANTS_DB_PASSWORD", "postgres",
                 "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
-        services.add(new ServiceProcess("command-service", settings.serviceJar("command-service"),
-                settings.commandServicePort(), settings.logDirectory(),
-                merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(settings.commandServicePort()))),
-                settings.serviceJavaOptions()));
-        services.add(new ServiceProcess("query-service", settings.serviceJar("query-service"),
-                settings.queryServicePort(), settings.logDirectory(),
-                merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(settings.queryServicePort()),
-                        "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort(),
-                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort())),
-                settings.serviceJavaOptions()));
-        services.add(new ServiceProcess("avatar-service", settings.serviceJar("avatar-service"),
-                settings.avatarServicePort(), settings.logDirectory(),
-                merge(common, Map.of("AVATAR_SERVICE_PORT", String.valueOf(settings.avatarServicePort()),
-                        "ASSISTANTS_S3_ENDPOINT", "http://127.0.0.1:" + settings.s3Port(),
-                        "ASSISTANTS_S3_ACCESS_KEY", S3_ACCESS_KEY, "ASSISTANTS_S3_SECRET_KEY", S3_SECRET_KEY,
-                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort())),
-                settings.serviceJavaOptions()));
+        String commandService = "http://localhost:" + settings.commandServicePort();
+        for (int replica = 1; replica <= settings.replicas(); replica++) {
+            int commandPort = StackSettings.replicaPort(settings.commandServicePort(), replica);
+            int queryPort = StackSettings.replicaPort(settings.queryServicePort(), replica);
+            int avatarPort = StackSettings.replicaPort(settings.avatarServicePort(), replica);
+            services.add(new ServiceProcess(StackSettings.replicaName("command-service", replica),
+                    settings.serviceJar("command-service"), commandPort, settings.logDirectory(),
+                    merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(commandPort))),
+                    settings.serviceJavaOptions()));
+            // the services call command-service's first replica; the gateway balances over all of them
+            services.add(new ServiceProcess(StackSettings.replicaName("query-service", replica),
+                    settings.serviceJar("query-service"), queryPort, settings.logDirectory(),
+                    merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(queryPort),
+                            "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort(),
+                            "ASSISTANTS_COMMAND_SERVICE_URL", commandService)),
+                    settings.serviceJavaOptions()));
+            services.add(new ServiceProcess(StackSettings.replicaName("avatar-service", replica),
+                    settings.serviceJar("avatar-service"), avatarPort, settings.logDirectory(),
+                    merge(common, Map.of("AVATAR_SERVICE_PORT", String.valueOf(avatarPort),
+                            "ASSISTANTS_S3_ENDPOINT", "http://127.0.0.1:" + settings.s3Port(),
+                            "ASSISTANTS_S3_ACCESS_KEY", S3_ACCESS_KEY, "ASSISTANTS_S3_SECRET_KEY", S3_SECRET_KEY,
+                            "ASSISTANTS_COMMAND_SERVICE_URL", commandService)),
+                    settings.serviceJavaOptions()));
+        }
         services.add(new ServiceProcess("gateway", settings.serviceJar("gateway"), settings.gatewayPort(), settings.logDirectory(),
                 Map.of("GATEWAY_PORT", String.valueOf(settings.gatewayPort()),
-                        "ASSISTANTS_COMMAND_SERVICE_URL", "http://localhost:" + settings.commandServicePort(),
-                        "ASSISTANTS_QUERY_SERVICE_URL", "http://localhost:" + settings.queryServicePort(),
-                        "ASSISTANTS_AVATAR_SERVICE_URL", "http://localhost:" + settings.avatarServicePort()),
+                        "ASSISTANTS_COMMAND_SERVICE_URL", replicaUrls(settings.commandServicePort()),
+                        "ASSISTANTS_QUERY_SERVICE_URL", replicaUrls(settings.queryServicePort()),
+                        "ASSISTANTS_AVATAR_SERVICE_URL", replicaUrls(settings.avatarServicePort())),
                 settings.serviceJavaOptions()));
         parts.addAll(services);
         // started together (each takes seconds to boot on two cores), then awaited
@@ -138,6 +145,15 @@ public final class LocalStack {
             service.awaitHealthy(Duration.ofSeconds(120));
         }
         writePids();
+    }
+
+    /** Every replica of the service whose first replica listens on {@code port}, as the gateway takes them. */
+    private String replicaUrls(int port) {
+        List<String> urls = new ArrayList<>();
+        for (int replica = 1; replica <= settings.replicas(); replica++) {
+            urls.add("http://localhost:" + StackSettings.replicaPort(port, replica));
+        }
+        return String.join(",", urls);
     }
 
     /** Starts again every part that died, unless it is held down. */
@@ -237,9 +253,12 @@ public final class LocalStack {
         ports.put("Kafka's controller (LOCAL_STACK_KAFKA_PORT + 1)", settings.kafkaPort() + 1);
         ports.put("S3 server (LOCAL_STACK_S3_PORT)", settings.s3Port());
         ports.put("gateway (GATEWAY_PORT)", settings.gatewayPort());
-        ports.put("command-service (COMMAND_SERVICE_PORT)", settings.commandServicePort());
-        ports.put("query-service (QUERY_SERVICE_PORT)", settings.queryServicePort());
-        ports.put("avatar-service (AVATAR_SERVICE_PORT)", settings.avatarServicePort());
+        for (int replica = 1; replica <= settings.replicas(); replica++) {
+            String which = replica == 1 ? "" : " replica " + replica;
+            ports.put("command-service" + which + " (COMMAND_SERVICE_PORT)", StackSettings.replicaPort(settings.commandServicePort(), replica));
+            ports.put("query-service" + which + " (QUERY_SERVICE_PORT)", StackSettings.replicaPort(settings.queryServicePort(), replica));
+            ports.put("avatar-service" + which + " (AVATAR_SERVICE_PORT)", StackSettings.replicaPort(settings.avatarServicePort(), replica));
+        }
         ports.forEach((what, port) -> {
             try (ServerSocket probe = new ServerSocket()) {
                 // as the servers bind: connections of a stack stopped a moment ago (TIME_WAIT) do not count
@@ -261,7 +280,7 @@ public final class LocalStack {
                 Assistants platform is up (%.1f s). Data: %s, logs: %s
 
                   API          %s/api/v1/assistants   (everything: writes, reads, history, cache, avatars, admin)
-                  services     command :%d, query :%d, avatar :%d; Kafka localhost:%d (topic assistants.events.v1)
+                  services     command :%d, query :%d, avatar :%d (%d replicas each, the next ones %d ports up); Kafka localhost:%d (topic assistants.events.v1)
                   admin token  %s
                   user token   %s
                   (tokens valid for 24 hours; restart the stack for fresh ones)
@@ -275,7 +294,8 @@ public final class LocalStack {
                 Ctrl-C stops everything; the next start keeps the data.
                 %n""", startup.toMillis() / 1000.0, settings.dataDirectory().toAbsolutePath(),
                 settings.logDirectory().toAbsolutePath(), url, settings.commandServicePort(),
-                settings.queryServicePort(), settings.avatarServicePort(), settings.kafkaPort(), admin, user, url, admin);
+                settings.queryServicePort(), settings.avatarServicePort(), settings.replicas(), StackSettings.REPLICA_PORT_STEP,
+                settings.kafkaPort(), admin, user, url, admin);
     }
 
     private void stop() {

@@ -8,9 +8,17 @@ import java.util.List;
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
 record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort, int kafkaPort,
                      int s3Port, int gatewayPort, int commandServicePort, int queryServicePort, int avatarServicePort,
-                     List<String> serviceJavaOptions) {
+                     int replicas, List<String> serviceJavaOptions) {
 
     static final String DATABASE = "assistants";
+    /** Replica n of a service listens this much times n - 1 above the service's port: 8081, 8091, ... */
+    static final int REPLICA_PORT_STEP = 10;
+
+    StackSettings {
+        if (replicas < 1 || replicas > 9) {
+            throw new IllegalArgumentException("LOCAL_STACK_REPLICAS must be 1..9, not " + replicas);
+        }
+    }
 
     static StackSettings fromEnvironment() {
         return new StackSettings(
@@ -24,7 +32,18 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Integer.parseInt(env("COMMAND_SERVICE_PORT", "8081")),
                 Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")),
                 Integer.parseInt(env("AVATAR_SERVICE_PORT", "8083")),
+                Integer.parseInt(env("LOCAL_STACK_REPLICAS", "1")),
                 Arrays.stream(env("LOCAL_STACK_JAVA_OPTIONS", "").trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
+    }
+
+    /** The port of replica {@code replica} (from 1) of the service whose first replica listens on {@code port}. */
+    static int replicaPort(int port, int replica) {
+        return port + REPLICA_PORT_STEP * (replica - 1);
+    }
+
+    /** How the stack names replica {@code replica} of {@code service}: the first by the service's own name. */
+    static String replicaName(String service, int replica) {
+        return replica == 1 ? service : service + "-" + replica;
     }
 
     Path postgresDirectory() {

@@ -17,6 +17,7 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The avatar bucket in S3 (MinIO in production, S3Proxy on a laptop): key {@code {assistant_id}/{sha256}.{ext}}. */
 public class AvatarStorage {
@@ -24,6 +25,9 @@ public class AvatarStorage {
     @ConfigurationProperties("assistants.s3")
     public record S3Properties(String endpoint, String accessKey, String secretKey, String bucket) {
     }
+
+    /** What S3 answers to a bucket created between our look and our creation (MinIO, S3Proxy, AWS). */
+    private static final Set<String> CREATED_MEANWHILE = Set.of("BucketAlreadyOwnedByYou", "BucketAlreadyExists");
 
     private final MinioClient client;
     private final String bucket;
@@ -92,11 +96,18 @@ public class AvatarStorage {
         });
     }
 
+    /** Creates the bucket on the first upload; another replica creating it at the same moment is no failure. */
     private void ensureBucket() {
         if (!bucketReady) {
             call(() -> {
                 if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
-                    client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                    try {
+                        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                    } catch (ErrorResponseException e) {
+                        if (!CREATED_MEANWHILE.contains(e.errorResponse().code())) {
+                            throw e;
+                        }
+                    }
                 }
                 return null;
             });

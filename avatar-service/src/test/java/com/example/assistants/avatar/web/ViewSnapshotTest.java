@@ -1,0 +1,79 @@
+package com.example.assistants.avatar.web;
+
+import com.example.assistants.avatar.AvatarServiceApplication;
+import com.example.assistants.avatar.S3ServerHandle;
+import com.example.assistants.avatar.TestImages;
+import com.example.assistants.avatar.view.AssistantsView;
+import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.TestKafka;
+import com.example.assistants.support.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.TestPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A second avatar-service replica starts from the view's latest snapshot, which the first one wrote,
+ * and reads only the events published after it, not the whole topic.
+ */
+@TestPropertySource(properties = "assistants.avatars.view-snapshot-interval=1s")
+class ViewSnapshotTest extends AvatarServiceTest {
+
+    @Autowired
+    AssistantsView view;
+
+    @Test
+    void aNewReplicaStartsFromTheLatestSnapshotAndReadsOnlyWhatCameAfterIt() {
+        for (int i = 0; i < 20; i++) {
+            writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Before the snapshot " + i));
+        }
+        String shown = assistant(Map.of("name", "Shown before the snapshot"));
+        assertThat(upload(shown, TestImages.png(8, 8), "a.png", "image/png", TestTokens.admin()).statusCode()).isEqualTo(200);
+        long readByTheFirst = await().atMost(Duration.ofSeconds(30)).until(view::recordsRead, read -> read >= 22);
+        // a snapshot taken once the first replica has read all of that
+        Instant snapshotAfter = Instant.now();
+        await().atMost(Duration.ofSeconds(30)).until(() -> view.lastSnapshotWritten().filter(snapshotAfter::isBefore).isPresent());
+        String after = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "After the snapshot")).json()
+                .get("id").asString();
+
+        try (ConfigurableApplicationContext replica = startReplica()) {
+            HttpApi second = new HttpApi(((WebServerApplicationContext) replica).getWebServer().getPort());
+            AssistantsView secondView = replica.getBean(AssistantsView.class);
+            await().atMost(Duration.ofSeconds(60)).until(secondView::isReady);
+
+            assertThat(secondView.startedFromSnapshot()).isPresent();
+            assertThat(secondView.recordsRead()).as("read from the snapshot on, of %d", readByTheFirst).isLessThan(readByTheFirst);
+            assertThat(second.get("/api/v1/assistants/" + shown + "/avatar", null).status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    second.delete("/api/v1/assistants/" + after + "/avatar", TestTokens.admin()).status() != 503);
+            assertThat(second.delete("/api/v1/assistants/" + after + "/avatar", TestTokens.admin()).json().get("code").asString())
+                    .as("the replica knows the assistant created after the snapshot (no avatar, not no assistant)")
+                    .isEqualTo("entity_not_found");
+        }
+    }
+
+    private ConfigurableApplicationContext startReplica() {
+        return new SpringApplicationBuilder(AvatarServiceApplication.class)
+                .properties(AvatarServiceApplication.CONFIG_NAME)
+                .run("--server.port=0", "--assistants.jwt.secret=" + TestTokens.SECRET,
+                        "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                                + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+                                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                                + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+                        "--axon.axonserver.enabled=false",
+                        "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers(),
+                        "--assistants.command-service.url=http://localhost:" + commandServicePort(),
+                        "--assistants.s3.endpoint=" + S3.endpoint(),
+                        "--assistants.s3.access-key=" + S3ServerHandle.ACCESS_KEY,
+                        "--assistants.s3.secret-key=" + S3ServerHandle.SECRET_KEY);
+    }
+}
