@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * {@code LOCAL_STACK_REPLICAS=2}: each replica answers the contract alike, a rebuild and a purge made
  * through one are seen by both, and the fault suite's short variant (the stack under load while
  * PostgreSQL, command-service, the MongoDB-compatible server and one replica of each service are
- * killed in turn) loses nothing acknowledged and converges.
+ * killed in turn) loses nothing acknowledged and converges; and the publisher's segments move to a
+ * live replica within seconds of a kill -9 of the one holding them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteSmokeIT {
@@ -134,6 +138,40 @@ class FaultSuiteSmokeIT {
             assertThat(outcome.lost()).as(outcome.fault().name()).isZero();
             assertThat(outcome.notConverged()).as(outcome.fault().name()).isEmpty();
         });
+    }
+
+    @Test
+    @Order(5)
+    void thePublishersSegmentsMoveToALiveReplicaWithinSecondsOfAKill() throws Exception {
+        String holder = publisherOwners().get(0);
+        long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
+
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+        long killed = System.nanoTime();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> publisherOwners().stream()
+                .allMatch(owner -> owner != null && !owner.equals(holder)));
+        double seconds = (System.nanoTime() - killed) / 1e9;
+        String id = gateway.post(ASSISTANTS, stack.adminToken, Map.of("name", "Published after the kill")).json().get("id").asString();
+
+        System.out.printf("[replicas] the publisher's segments held by %s were all claimed by live replicas %.1f s after "
+                + "its kill -9%n", holder, seconds);
+        assertThat(seconds).isLessThan(30);
+        StackState state = new StackState(stack.dataDirectory);
+        await().atMost(Duration.ofSeconds(30)).until(() -> state.topicIncomplete(state.eventTable(List.of(id))).isEmpty());
+    }
+
+    /** Who holds each segment of the publisher (token_entry.owner: pid@host and a suffix), by segment. */
+    private static List<String> publisherOwners() throws Exception {
+        List<String> owners = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:54321/assistants", "postgres", "postgres");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT owner FROM token_entry WHERE processor_name = 'kafka-publisher' ORDER BY segment")) {
+            while (rows.next()) {
+                owners.add(rows.getString(1));
+            }
+        }
+        assertThat(owners).isNotEmpty();
+        return owners;
     }
 
     private static boolean hit(int port, String id) {

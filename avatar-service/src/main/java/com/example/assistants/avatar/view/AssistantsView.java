@@ -52,7 +52,6 @@ public class AssistantsView extends AssistantEventConsumer {
     private volatile Instant newestEventTime = Instant.EPOCH;
     private volatile boolean ready;
     private volatile Instant startedFromSnapshot;
-    private volatile Instant lastSnapshotWritten;
     private long lastSnapshotNanos = System.nanoTime();
     private Map<TopicPartition, Long> lastSnapshotOffsets = Map.of();
 
@@ -100,11 +99,6 @@ public class AssistantsView extends AssistantEventConsumer {
     /** When the snapshot this view started from was taken; empty when it read the topic from the beginning. */
     public Optional<Instant> startedFromSnapshot() {
         return Optional.ofNullable(startedFromSnapshot);
-    }
-
-    /** When this replica last wrote a snapshot; empty before its first. */
-    public Optional<Instant> lastSnapshotWritten() {
-        return Optional.ofNullable(lastSnapshotWritten);
     }
 
     /** Whether the assistant, deleted or not, shows the object {@code key} now. */
@@ -211,7 +205,6 @@ public class AssistantsView extends AssistantEventConsumer {
         try {
             snapshots.write(JSON.writeValueAsBytes(snapshot));
             lastSnapshotOffsets = offsets;
-            lastSnapshotWritten = snapshot.takenAt();
             log.info("Assistants view snapshot written: {} assistants at offsets {}", snapshot.assistants().size(), byPartition);
         } catch (RuntimeException e) {
             log.warn("The assistants view's snapshot could not be written; it is tried again in {}: {}", snapshotInterval,

@@ -6,6 +6,7 @@ import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,17 +62,26 @@ class EventStoreTest extends CommandServiceTest {
                 Long.class, id)).isEqualTo(1);
     }
 
+    /**
+     * One global index value per event, not 50 (Hibernate's default allocation), so that tracking
+     * processors see no gaps in what one writer appends. (A write that fails, such as the loser of two
+     * replicas appending the same sequence, leaves a gap by design; the processors' tokens track those.)
+     */
     @Test
-    void theGlobalIndexHasNoGaps() {
+    void eventsAppendedOneAfterAnotherHaveConsecutiveGlobalIndexes() {
+        List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Dense " + i));
+            ids.add(api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Dense " + i)).json().get("id").asString());
         }
 
-        Map<String, Object> index = jdbc.queryForMap(
-                "SELECT min(global_index) AS first, max(global_index) AS last, count(*) AS events FROM domain_event_entry");
+        List<Long> indexes = new ArrayList<>();
+        for (String id : ids) {
+            indexes.add(jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
+                    Long.class, id));
+        }
 
-        assertThat(((Number) index.get("last")).longValue() - ((Number) index.get("first")).longValue() + 1)
-                .isEqualTo(((Number) index.get("events")).longValue());
+        assertThat(indexes).isSorted();
+        assertThat(indexes.get(4) - indexes.get(0)).isEqualTo(4);
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -16,8 +17,14 @@ public final class MongoRetry {
     private static final Logger log = LoggerFactory.getLogger(MongoRetry.class);
     private static final Duration FIRST_PAUSE = Duration.ofMillis(100);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
+    private static final AtomicLong WAITS = new AtomicLong();
 
     private MongoRetry() {
+    }
+
+    /** How many times, since this JVM started, a call waited because MongoDB was unavailable. */
+    public static long waits() {
+        return WAITS.get();
     }
 
     public static void untilAvailable(String what, Runnable write) {
@@ -40,6 +47,7 @@ public final class MongoRetry {
                 if (!MongoFailures.isUnavailable(e)) {
                     throw e;
                 }
+                WAITS.incrementAndGet();
                 log.warn("MongoDB unavailable ({}); retrying {} in {} ms (attempt {})", e.getClass().getSimpleName(),
                         what, pause.toMillis(), attempt);
             }

@@ -36,14 +36,15 @@ class MongoDownAtStartTest {
     int port;
 
     @Test
-    void eventsProjectedBeforeMongoDbIsUpWaitInsteadOfBeingDeadLettered() throws Exception {
+    void eventsProjectedBeforeMongoDbIsUpWaitInsteadOfBeingDeadLettered() {
         HttpApi reads = new HttpApi(port);
         HttpApi writes = SYSTEM.commands();
+        long waitedBefore = MongoRetry.waits();
         String id = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Before MongoDB")).json().get("id").asString();
         writes.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("description", "still before"));
         assertThat(reads.get("/api/v1/assistants/" + id, null).status()).isEqualTo(503);
-        // long enough for the projection to have tried (it polls every 20 ms) and, before the fix, dead-lettered
-        Thread.sleep(3_000);
+        // the projection has tried its first batch, and waits (before the fix, it dead-lettered it)
+        await().atMost(Duration.ofSeconds(30)).until(() -> MongoRetry.waits() > waitedBefore + 1);
 
         SYSTEM.restartMongo();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
