@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * How the gateway talks to the services: a pool of kept-alive connections per service. The default
@@ -18,14 +19,17 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class BackendConnections {
 
+    /** @param connectionsPerService per replica of each service (a route of the pool is one replica's host and port) */
     @Bean
     ClientHttpRequestFactory backendRequestFactory(
             @Value("${assistants.gateway.connections-per-service}") int connectionsPerService,
-            @Value("${assistants.gateway.backend-timeout}") Duration timeout) {
+            @Value("${assistants.gateway.backend-timeout}") Duration timeout, ApiRoutes.Services services) {
+        int replicas = Stream.of(services.command(), services.query(), services.avatar())
+                .mapToInt(urls -> new ServiceReplicas(urls).urls().size()).sum();
         return ClientHttpRequestFactoryBuilder.httpComponents()
                 .withConnectionManagerCustomizer(pool -> pool
                         .setMaxConnPerRoute(connectionsPerService)
-                        .setMaxConnTotal(connectionsPerService * 3))
+                        .setMaxConnTotal(connectionsPerService * replicas))
                 // a proxy hands redirects to the caller; it never follows them itself
                 .build(HttpClientSettings.defaults()
                         .withRedirects(HttpRedirects.DONT_FOLLOW)
