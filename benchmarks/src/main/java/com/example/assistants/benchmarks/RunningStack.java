@@ -87,6 +87,16 @@ public final class RunningStack implements AutoCloseable {
         throw new IllegalArgumentException("no part " + part + " in " + dataDirectory.resolve("pids"));
     }
 
+    /** The part of the stack whose process is {@code pid}, as the pid file names it. */
+    public String partOf(long pid) throws IOException {
+        for (String line : Files.readAllLines(dataDirectory.resolve("pids"))) {
+            if (line.endsWith("=" + pid)) {
+                return line.substring(0, line.indexOf('='));
+            }
+        }
+        throw new IllegalArgumentException("no part has pid " + pid + " in " + dataDirectory.resolve("pids"));
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -146,17 +146,26 @@ class FaultSuiteSmokeIT {
         String holder = publisherOwners().get(0);
         long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
 
+        String part = stack.partOf(pid);
+
+        // killed and kept down: the segments must move to the other replica, not wait for this one's restart
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
         long killed = System.nanoTime();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> publisherOwners().stream()
-                .allMatch(owner -> owner != null && !owner.equals(holder)));
-        double seconds = (System.nanoTime() - killed) / 1e9;
+        stack.control("stop " + part);
+        double seconds;
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> publisherOwners().stream()
+                    .allMatch(owner -> owner != null && !owner.equals(holder)));
+            seconds = (System.nanoTime() - killed) / 1e9;
+        } finally {
+            stack.control("start " + part);
+        }
         String id = gateway.post(ASSISTANTS, stack.adminToken, Map.of("name", "Published after the kill")).json().get("id").asString();
 
-        System.out.printf("[replicas] the publisher's segments held by %s were all claimed by live replicas %.1f s after "
-                + "its kill -9%n", holder, seconds);
-        // the claim timeout (10 s) and Axon's claim interval (5 s) bound it on a quiet machine (17.7 s measured);
-        // a replica that is busy catching up after the earlier kills has taken up to 35 s on two loaded cores
+        System.out.printf("[replicas] the publisher's segments held by %s (%s) were all claimed by the other replica %.1f s "
+                + "after its kill -9, with it kept down%n", holder, part, seconds);
+        // the claim timeout (10 s) and Axon's claim interval (5 s) should bound it: 13 s on a fresh stack by hand,
+        // but 39 s here, after the other replica was itself killed and restarted (not yet understood)
         assertThat(seconds).isLessThan(60);
         StackState state = new StackState(stack.dataDirectory);
         await().atMost(Duration.ofSeconds(30)).until(() -> state.topicIncomplete(state.eventTable(List.of(id))).isEmpty());
