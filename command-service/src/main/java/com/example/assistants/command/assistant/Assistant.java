@@ -93,12 +93,12 @@ public class Assistant {
         return state();
     }
 
+    /** Idempotent, as in the original API: removing an avatar that is not there changes nothing and is no error. */
     @CommandHandler
     public AssistantResponse handle(RemoveAvatar command) {
-        if (state.avatar() == null) {
-            throw new AvatarNotFoundException(id);
+        if (state.avatar() != null) {
+            apply(new AvatarRemoved(id, state.avatar().objectKey()));
         }
-        apply(new AvatarRemoved(id, state.avatar().objectKey()));
         return state();
     }
 

@@ -70,7 +70,7 @@ class AssistantCommandController {
         return ResponseEntity.ok(commands.send(new SetAvatar(id, avatar)));
     }
 
-    /** Called by avatar-service: the assistant shows no avatar any more (404 if it had none). */
+    /** Called by avatar-service: the assistant shows no avatar any more (whether it had one or not). */
     @DeleteMapping("/{id}/avatar-reference")
     ResponseEntity<AssistantResponse> removeAvatar(@PathVariable UUID id) {
         return ResponseEntity.ok(commands.send(new RemoveAvatar(id)));

@@ -2,7 +2,6 @@ package com.example.assistants.command.web;
 
 import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.api.error.ErrorResponse;
-import com.example.assistants.command.assistant.AvatarNotFoundException;
 import com.example.assistants.support.web.ApiExceptionHandler;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -20,11 +19,6 @@ class CommandFailures {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<ErrorResponse> assistantNotFound(AggregateNotFoundException e) {
         return ApiExceptionHandler.error(ErrorCode.ENTITY_NOT_FOUND, "Assistant " + e.getAggregateIdentifier() + " not found");
-    }
-
-    @ExceptionHandler(AvatarNotFoundException.class)
-    ResponseEntity<ErrorResponse> avatarNotFound(AvatarNotFoundException e) {
-        return ApiExceptionHandler.error(ErrorCode.ENTITY_NOT_FOUND, e.getMessage());
     }
 
     /** Another writer appended the same sequence number first: the caller's view is stale. */

@@ -204,11 +204,13 @@ class AssistantTest {
     }
 
     @Test
-    void removeAvatarWithoutAvatarIsNotFound() {
+    void removeAvatarWithoutAvatarChangesNothingAndAnswersTheAssistant() {
         fixture.given(new AssistantCreated(ID, HELPER))
                 .when(new RemoveAvatar(ID))
                 .expectNoEvents()
-                .expectException(AvatarNotFoundException.class);
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(matches("version 0, no avatar",
+                        response -> response.version() == 0 && response.avatarUrl() == null));
     }
 
     @Test

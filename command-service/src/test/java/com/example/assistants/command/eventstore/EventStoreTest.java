@@ -93,7 +93,7 @@ class EventStoreTest extends CommandServiceTest {
         String id = created.json().get("id").asString();
         assertThat(created.header("Location")).isEqualTo("/api/v1/assistants/" + id);
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
-        assertThat(created.json().get("avatar_text_color").asString()).isEqualTo("#000000");
+        assertThat(created.json().get("avatar_text_color").asString()).isEqualTo("black");
         assertThat(created.json().get("model_provider").asString()).isEqualTo("mistral");
         assertThat(created.json().get("created_at").asString()).isEqualTo(created.json().get("updated_at").asString());
         String storedAt = jdbc.queryForObject("SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ?",

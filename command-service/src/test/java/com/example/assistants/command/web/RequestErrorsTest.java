@@ -55,7 +55,7 @@ class RequestErrorsTest extends CommandServiceTest {
 
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.json().get("description").isNull()).isTrue();
-        assertThat(cleared.json().get("avatar_text_color").isNull()).as("primary has no computed colour").isTrue();
+        assertThat(cleared.json().get("avatar_text_color").asString()).as("computed for primary, as the original").isEqualTo("white");
         assertThat(cleared.json().get("name").asString()).isEqualTo("x");
     }
 

@@ -90,6 +90,6 @@ public record AssistantSettings(
 
     /** The text colour to show: the one set, else the one computed from the background. */
     public String effectiveTextColor() {
-        return avatarTextColor != null ? avatarTextColor : AvatarTextColor.forBackground(avatarBgColor).orElse(null);
+        return avatarTextColor != null ? avatarTextColor : AvatarTextColor.forBackground(avatarBgColor);
     }
 }

@@ -5,13 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The text colour shown on an avatar whose text colour is not set: black on light backgrounds,
- * white on dark ones, by Rec.709 luma. Named colours ("primary") have no computed text colour.
+ * The text colour shown on an avatar whose text colour is not set, as the original API computes it:
+ * {@code "black"} on light backgrounds, {@code "white"} on dark ones, by Rec. 709 luma; {@code "white"}
+ * for a named colour (the default {@code "primary"}) or one it cannot read.
  */
 public final class AvatarTextColor {
 
-    static final String BLACK = "#000000";
-    static final String WHITE = "#FFFFFF";
+    static final String BLACK = "black";
+    static final String WHITE = "white";
 
     private static final Pattern HEX = Pattern.compile("#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})");
     private static final Pattern RGB = Pattern.compile(
@@ -21,7 +22,11 @@ public final class AvatarTextColor {
     private AvatarTextColor() {
     }
 
-    public static Optional<String> forBackground(String background) {
+    public static String forBackground(String background) {
+        return readable(background).orElse(WHITE);
+    }
+
+    private static Optional<String> readable(String background) {
         if (background == null) {
             return Optional.empty();
         }

@@ -77,11 +77,11 @@ class AssistantSettingsTest {
 
     @Test
     void textColourIsComputedOnlyWhenNotSet() {
-        assertThat(DEFAULTS.effectiveTextColor()).isNull();
+        assertThat(DEFAULTS.effectiveTextColor()).as("primary, as the original").isEqualTo("white");
         assertThat(EVERYTHING_ELSE.effectiveTextColor()).isEqualTo("#FAFAFA");
         AssistantUpdate darkBackground = new AssistantUpdate(null, null, "#101010", null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null, null, null);
-        assertThat(DEFAULTS.with(darkBackground).effectiveTextColor()).isEqualTo("#FFFFFF");
+        assertThat(DEFAULTS.with(darkBackground).effectiveTextColor()).isEqualTo("white");
     }
 
     @Test
