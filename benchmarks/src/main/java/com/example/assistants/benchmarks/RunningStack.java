@@ -6,9 +6,12 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The local stack started as the README says, in a data folder of its own, with the tokens it prints:
@@ -79,29 +82,56 @@ public final class RunningStack implements AutoCloseable {
 
     /** The process id of a part of the stack (postgres, kafka, mongo, s3, a service's name), -1 when it is down. */
     public long pid(String part) throws IOException {
-        for (String line : Files.readAllLines(dataDirectory.resolve("pids"))) {
-            if (line.startsWith(part + "=")) {
-                return Long.parseLong(line.substring(part.length() + 1));
-            }
+        Long pid = pids().get(part);
+        if (pid == null) {
+            throw new IllegalArgumentException("no part " + part + " in " + dataDirectory.resolve("pids"));
         }
-        throw new IllegalArgumentException("no part " + part + " in " + dataDirectory.resolve("pids"));
+        return pid;
     }
 
     /** The part of the stack whose process is {@code pid}, as the pid file names it. */
     public String partOf(long pid) throws IOException {
-        for (String line : Files.readAllLines(dataDirectory.resolve("pids"))) {
-            if (line.endsWith("=" + pid)) {
-                return line.substring(0, line.indexOf('='));
-            }
-        }
-        throw new IllegalArgumentException("no part has pid " + pid + " in " + dataDirectory.resolve("pids"));
+        return pids().entrySet().stream().filter(part -> part.getValue() == pid).map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no part has pid " + pid + " in " + dataDirectory.resolve("pids")));
     }
 
+    /** Each part's process id (-1 for one that is down), every replica of every service included. */
+    public Map<String, Long> pids() throws IOException {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        read("pids").forEach((part, pid) -> pids.put(part, Long.parseLong(pid)));
+        return pids;
+    }
+
+    /** Each service's HTTP port, every replica included (command-service-2 and so on). */
+    public Map<String, Integer> servicePorts() throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        read("ports").forEach((service, port) -> ports.put(service, Integer.parseInt(port)));
+        return ports;
+    }
+
+    private Map<String, String> read(String file) throws IOException {
+        Map<String, String> entries = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(dataDirectory.resolve(file))) {
+            int equals = line.indexOf('=');
+            if (equals > 0) {
+                entries.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return entries;
+    }
+
+    /** Stops the stack and deletes its data folder (each run starts from an empty one). */
     @Override
     public void close() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            System.out.println("[local-stack] could not delete " + dataDirectory + ": " + e.getMessage());
         }
     }
 }

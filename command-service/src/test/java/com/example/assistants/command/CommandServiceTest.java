@@ -3,13 +3,12 @@ package com.example.assistants.command;
 import com.example.assistants.support.test.EmbeddedPostgresServer;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.TestKafka;
+import com.example.assistants.support.test.TestServices;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -34,18 +33,8 @@ public abstract class CommandServiceTest {
 
     /** Another command-service on the same event store: a second replica of this one. The caller closes it. */
     protected static ConfigurableApplicationContext startReplica() {
-        return new SpringApplicationBuilder(CommandServiceApplication.class)
-                .properties(CommandServiceApplication.CONFIG_NAME)
-                .run("--server.port=0",
-                        "--assistants.jwt.secret=" + TestTokens.SECRET,
-                        "--spring.datasource.url=" + EVENT_STORE.url(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers());
-    }
-
-    protected static int portOf(ConfigurableApplicationContext replica) {
-        return ((WebServerApplicationContext) replica).getWebServer().getPort();
+        return TestServices.start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
+                EVENT_STORE.arguments());
     }
 
     @LocalServerPort

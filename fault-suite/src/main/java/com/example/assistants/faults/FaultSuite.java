@@ -45,9 +45,8 @@ public final class FaultSuite {
         }
     }
 
-    static final List<String> PROCESSES = List.of("command-service", "query-service", "avatar-service", "gateway",
+    private static final List<String> PROCESSES = List.of("command-service", "query-service", "avatar-service", "gateway",
             "postgres", "kafka", "mongo", "s3");
-    private static final List<String> SERVICE_PORTS = List.of("8081", "8082", "8083", "8080");
     /** Short enough for the suite to see orphans go: an upload killed between its S3 write and SetAvatar. */
     public static final Map<String, String> STACK_ENVIRONMENT = Map.of(
             "ASSISTANTS_AVATAR_ORPHAN_GRACE_PERIOD", "10s",
@@ -173,16 +172,16 @@ public final class FaultSuite {
         log("killed " + part + " (pid " + pid + ", " + (family.size() - 1) + " child processes)");
     }
 
-    /** Every part running and every service's health UP (its readiness includes its consumers). */
+    /**
+     * Every part running and every replica's health UP (its readiness includes its consumers): the next
+     * fault must not find a replica of the last one still starting.
+     */
     private void awaitHealthy(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
-            boolean healthy = true;
-            for (String part : PROCESSES) {
-                long pid = stack.pid(part);
-                healthy &= pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-            }
-            for (String port : SERVICE_PORTS) {
+            boolean healthy = stack.pids().values().stream()
+                    .allMatch(pid -> pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+            for (int port : stack.servicePorts().values()) {
                 healthy &= isUp(port);
             }
             if (healthy) {
@@ -193,7 +192,7 @@ public final class FaultSuite {
         throw new IllegalStateException("the stack did not become healthy within " + timeout.toSeconds() + " s");
     }
 
-    private boolean isUp(String port) {
+    private boolean isUp(int port) {
         try {
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                     + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());

@@ -143,6 +143,9 @@ class FaultSuiteSmokeIT {
     @Test
     @Order(5)
     void thePublishersSegmentsMoveToALiveReplicaWithinSecondsOfAKill() throws Exception {
+        // a replica killed by the previous test may still be starting: the takeover is measured between two live ones
+        await().atMost(Duration.ofMinutes(3)).ignoreExceptions().until(() -> COMMAND_REPLICAS.stream()
+                .allMatch(port -> new HttpApi(port).get("/actuator/health/readiness", null).status() == 200));
         String holder = publisherOwners().get(0);
         long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
 
@@ -164,9 +167,8 @@ class FaultSuiteSmokeIT {
 
         System.out.printf("[replicas] the publisher's segments held by %s (%s) were all claimed by the other replica %.1f s "
                 + "after its kill -9, with it kept down%n", holder, part, seconds);
-        // the claim timeout (10 s) and Axon's claim interval (5 s) should bound it: 13 s on a fresh stack by hand,
-        // but 39 s here, after the other replica was itself killed and restarted (not yet understood)
-        assertThat(seconds).isLessThan(60);
+        // bound by the claim timeout (10 s) and the claim interval (2 s), and the survivor's load on two cores
+        assertThat(seconds).isLessThan(30);
         StackState state = new StackState(stack.dataDirectory);
         await().atMost(Duration.ofSeconds(30)).until(() -> state.topicIncomplete(state.eventTable(List.of(id))).isEmpty());
     }

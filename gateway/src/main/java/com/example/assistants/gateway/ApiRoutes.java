@@ -5,9 +5,11 @@ import com.example.assistants.api.error.ErrorResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.servlet.function.RequestPredicate;
 import org.springframework.web.servlet.function.RouterFunction;
@@ -35,14 +37,30 @@ class ApiRoutes {
 
     /** Where each service's replicas listen ({@code ASSISTANTS_*_SERVICE_URL}, comma-separated). */
     @ConfigurationProperties("assistants.services")
-    record Services(String command, String query, String avatar) {
+    record Services(ServiceReplicas command, ServiceReplicas query, ServiceReplicas avatar) {
+
+        int replicas() {
+            return command.urls().size() + query.urls().size() + avatar.urls().size();
+        }
+    }
+
+    /** Binds a comma-separated URL list to the one {@link ServiceReplicas} that balances over it. */
+    @Bean
+    @ConfigurationPropertiesBinding
+    static Converter<String, ServiceReplicas> replicaUrls() {
+        return new Converter<String, ServiceReplicas>() {
+            @Override
+            public ServiceReplicas convert(String urls) {
+                return new ServiceReplicas(urls);
+            }
+        };
     }
 
     @Bean
-    RouterFunction<ServerResponse> routesToServices(Services urls) {
-        ServiceReplicas command = new ServiceReplicas(urls.command());
-        ServiceReplicas query = new ServiceReplicas(urls.query());
-        ServiceReplicas avatar = new ServiceReplicas(urls.avatar());
+    RouterFunction<ServerResponse> routesToServices(Services services) {
+        ServiceReplicas command = services.command();
+        ServiceReplicas query = services.query();
+        ServiceReplicas avatar = services.avatar();
         return notRouted(path("/api/v1/assistants/{id}/avatar-reference").or(path("/api/v1/assistants/{id}/cache-purges")))
                 .and(to("avatars", avatar, path("/api/v1/assistants/{id}/avatar")))
                 .and(to("cache-lookup", query, path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))

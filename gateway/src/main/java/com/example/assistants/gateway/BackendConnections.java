@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
 
 import java.time.Duration;
-import java.util.stream.Stream;
 
 /**
  * How the gateway talks to the services: a pool of kept-alive connections per service. The default
@@ -24,12 +23,10 @@ class BackendConnections {
     ClientHttpRequestFactory backendRequestFactory(
             @Value("${assistants.gateway.connections-per-service}") int connectionsPerService,
             @Value("${assistants.gateway.backend-timeout}") Duration timeout, ApiRoutes.Services services) {
-        int replicas = Stream.of(services.command(), services.query(), services.avatar())
-                .mapToInt(urls -> new ServiceReplicas(urls).urls().size()).sum();
         return ClientHttpRequestFactoryBuilder.httpComponents()
                 .withConnectionManagerCustomizer(pool -> pool
                         .setMaxConnPerRoute(connectionsPerService)
-                        .setMaxConnTotal(connectionsPerService * replicas))
+                        .setMaxConnTotal(connectionsPerService * services.replicas()))
                 // a proxy hands redirects to the caller; it never follows them itself
                 .build(HttpClientSettings.defaults()
                         .withRedirects(HttpRedirects.DONT_FOLLOW)

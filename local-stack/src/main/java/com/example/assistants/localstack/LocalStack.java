@@ -30,8 +30,9 @@ import java.util.function.Function;
  * MongoDB-compatible server, a Kafka broker and an S3 server (all keeping their data in the data
  * folder), then each service, every one a process of its own. A process that dies is started again
  * (as a container runtime's restart policy would); {@code stop <part>} and {@code start <part>} on
- * standard input hold one down and let it up again, and {@code pids} in the data folder names each
- * part's process. Ctrl-C stops everything; the next start finds the same data.
+ * standard input hold one down and let it up again, {@code pids} in the data folder names each
+ * part's process and {@code ports} each service's port. Ctrl-C stops everything; the next start
+ * finds the same data.
  */
 public final class LocalStack {
 
@@ -145,6 +146,9 @@ public final class LocalStack {
             service.awaitHealthy(Duration.ofSeconds(120));
         }
         writePids();
+        StringBuilder ports = new StringBuilder();
+        services.forEach(service -> ports.append(service.name()).append('=').append(service.port()).append('\n'));
+        writeAtomically("ports", ports.toString());
     }
 
     /** Every replica of the service whose first replica listens on {@code port}, as the gateway takes them. */
@@ -217,13 +221,18 @@ public final class LocalStack {
         for (StackPart part : parts) {
             pids.append(part.name()).append('=').append(part.pid()).append('\n');
         }
+        writeAtomically("pids", pids.toString());
+    }
+
+    /** Whole or not at all, for a reader that may look at any moment. */
+    private void writeAtomically(String name, String content) {
         try {
-            Path file = settings.dataDirectory().resolve("pids");
-            Path written = settings.dataDirectory().resolve("pids.new");
-            Files.writeString(written, pids.toString(), StandardCharsets.UTF_8);
+            Path file = settings.dataDirectory().resolve(name);
+            Path written = settings.dataDirectory().resolve(name + ".new");
+            Files.writeString(written, content, StandardCharsets.UTF_8);
             Files.move(written, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            log("could not write the pid file: " + e.getMessage());
+            log("could not write " + name + ": " + e.getMessage());
         }
     }
 

@@ -38,6 +38,10 @@ final class ServiceProcess extends ChildProcess {
         return name;
     }
 
+    int port() {
+        return port;
+    }
+
     @Override
     public synchronized void start() throws IOException {
         Files.createDirectories(logDirectory);

@@ -4,15 +4,15 @@ import com.example.assistants.command.CommandServiceApplication;
 import com.example.assistants.support.test.EmbeddedPostgresServer;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.TestKafka;
-import com.example.assistants.support.test.TestTokens;
+import com.example.assistants.support.test.TestServices;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The servers and the write side that query-service reads from: a PostgreSQL event store, a
@@ -73,21 +73,11 @@ public final class TestSystem {
      * itself. The caller closes it.
      */
     public ConfigurableApplicationContext startQueryService(String nodeId) {
-        return new SpringApplicationBuilder(QueryServiceApplication.class)
-                .properties(QueryServiceApplication.CONFIG_NAME)
-                .run("--server.port=0",
-                        "--assistants.event-store.node-id=" + nodeId,
-                        "--assistants.jwt.secret=" + TestTokens.SECRET,
-                        "--spring.datasource.url=" + eventStore.url(),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres",
-                        "--assistants.mongodb.uri=" + mongoUri(),
-                        "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers(),
-                        "--assistants.command-service.url=http://localhost:" + commandServicePort());
-    }
-
-    public static int portOf(ConfigurableApplicationContext service) {
-        return ((WebServerApplicationContext) service).getWebServer().getPort();
+        List<String> arguments = new ArrayList<>(List.of(eventStore.arguments()));
+        arguments.addAll(List.of("--assistants.event-store.node-id=" + nodeId, "--assistants.mongodb.uri=" + mongoUri(),
+                "--assistants.command-service.url=http://localhost:" + commandServicePort()));
+        return TestServices.start(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
+                arguments.toArray(String[]::new));
     }
 
     /** A client of command-service, the way to write. */
@@ -97,15 +87,9 @@ public final class TestSystem {
 
     private synchronized int commandServicePort() {
         if (commandService == null) {
-            commandService = new SpringApplicationBuilder(CommandServiceApplication.class)
-                    .properties(CommandServiceApplication.CONFIG_NAME)
-                    .run("--server.port=0",
-                            "--assistants.jwt.secret=" + TestTokens.SECRET,
-                            "--spring.datasource.url=" + eventStore.url(),
-                            "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=postgres",
-                            "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers());
+            commandService = TestServices.start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
+                    eventStore.arguments());
         }
-        return portOf(commandService);
+        return TestServices.portOf(commandService);
     }
 }

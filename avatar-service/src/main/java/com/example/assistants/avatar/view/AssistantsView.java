@@ -26,6 +26,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,7 +56,14 @@ public class AssistantsView extends AssistantEventConsumer {
     private volatile boolean ready;
     private volatile Instant startedFromSnapshot;
     private long lastSnapshotNanos = System.nanoTime();
-    private Map<TopicPartition, Long> lastSnapshotOffsets = Map.of();
+    private volatile Map<TopicPartition, Long> lastSnapshotOffsets = Map.of();
+    /** Serializes and uploads a snapshot, so that the view goes on following meanwhile; one at a time. */
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "assistants-view-snapshot");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean snapshotInFlight = new AtomicBoolean();
 
     AssistantsView(@Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
                    @Value("${assistants.kafka.topic}") String topic, ViewSnapshotStore snapshots,
@@ -188,28 +198,33 @@ public class AssistantsView extends AssistantEventConsumer {
     }
 
     /**
-     * Writes the view as of the positions read so far, if they moved since the last snapshot. On this
-     * thread, the only one that folds, so that the states and the offsets agree; a failure is logged
-     * and tried again at the next interval.
+     * Writes the view as of the positions read so far, if they moved since the last snapshot. The states
+     * and the offsets are copied on this thread, the only one that folds, so that they agree; the upload
+     * runs on another, and a failure is logged and tried again at the next interval.
      */
     private void snapshot() {
         lastSnapshotNanos = System.nanoTime();
         Map<TopicPartition, Long> offsets = Map.copyOf(readUpTo);
-        if (offsets.equals(lastSnapshotOffsets)) {
+        if (offsets.equals(lastSnapshotOffsets) || !snapshotInFlight.compareAndSet(false, true)) {
             return;
         }
         Map<Integer, Long> byPartition = new TreeMap<>();
         offsets.forEach((partition, offset) -> byPartition.put(partition.partition(), offset));
         ViewSnapshot snapshot = new ViewSnapshot(ViewSnapshot.FORMAT, topic, Instant.now(), newestEventTime, byPartition,
                 List.copyOf(assistants.values()));
-        try {
-            snapshots.write(JSON.writeValueAsBytes(snapshot));
-            lastSnapshotOffsets = offsets;
-            log.info("Assistants view snapshot written: {} assistants at offsets {}", snapshot.assistants().size(), byPartition);
-        } catch (RuntimeException e) {
-            log.warn("The assistants view's snapshot could not be written; it is tried again in {}: {}", snapshotInterval,
-                    e.toString());
-        }
+        snapshotWriter.execute(() -> {
+            try {
+                snapshots.write(JSON.writeValueAsBytes(snapshot));
+                lastSnapshotOffsets = offsets;
+                log.info("Assistants view snapshot written: {} assistants at offsets {}", snapshot.assistants().size(),
+                        byPartition);
+            } catch (RuntimeException e) {
+                log.warn("The assistants view's snapshot could not be written; it is tried again in {}: {}",
+                        snapshotInterval, e.toString());
+            } finally {
+                snapshotInFlight.set(false);
+            }
+        });
     }
 
     /** The topic's partitions, waiting for the topic to exist (a fresh system has not published yet). */

@@ -1,26 +1,22 @@
 package com.example.assistants.avatar.web;
 
 import com.example.assistants.avatar.AvatarServiceApplication;
-import com.example.assistants.avatar.TestImages;
 import com.example.assistants.command.CommandServiceApplication;
 import com.example.assistants.support.test.EmbeddedPostgresServer;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.TestKafka;
+import com.example.assistants.support.test.TestServices;
 import com.example.assistants.support.test.TestTokens;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
 import io.minio.Result;
 import io.minio.messages.Item;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,10 +26,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -70,14 +64,10 @@ public abstract class AvatarServiceTest {
 
     protected static synchronized int commandServicePort() {
         if (commandService == null) {
-            commandService = new SpringApplicationBuilder(CommandServiceApplication.class)
-                    .properties(CommandServiceApplication.CONFIG_NAME)
-                    .run("--server.port=0", "--assistants.jwt.secret=" + TestTokens.SECRET,
-                            "--spring.datasource.url=" + EVENT_STORE.url(), "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=postgres",
-                            "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers());
+            commandService = TestServices.start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
+                    EVENT_STORE.arguments());
         }
-        return ((WebServerApplicationContext) commandService).getWebServer().getPort();
+        return TestServices.portOf(commandService);
     }
 
     @LocalServerPort

@@ -6,11 +6,10 @@ import com.example.assistants.avatar.TestImages;
 import com.example.assistants.avatar.view.AssistantsView;
 import com.example.assistants.avatar.view.ViewSnapshotStore;
 import com.example.assistants.support.test.HttpApi;
-import com.example.assistants.support.test.TestKafka;
+import com.example.assistants.support.test.TestServices;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
@@ -75,15 +74,12 @@ class ViewSnapshotTest extends AvatarServiceTest {
     }
 
     private ConfigurableApplicationContext startReplica() {
-        return new SpringApplicationBuilder(AvatarServiceApplication.class)
-                .properties(AvatarServiceApplication.CONFIG_NAME)
-                .run("--server.port=0", "--assistants.jwt.secret=" + TestTokens.SECRET,
+        return TestServices.start(AvatarServiceApplication.class, AvatarServiceApplication.CONFIG_NAME,
                         "--spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                                 + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
                                 + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
                                 + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
                         "--axon.axonserver.enabled=false",
-                        "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers(),
                         "--assistants.command-service.url=http://localhost:" + commandServicePort(),
                         "--assistants.s3.endpoint=" + S3.endpoint(),
                         "--assistants.s3.access-key=" + S3ServerHandle.ACCESS_KEY,

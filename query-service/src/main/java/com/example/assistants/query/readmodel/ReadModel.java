@@ -13,7 +13,9 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -107,7 +109,8 @@ public class ReadModel {
     public String switchTo(AssistantStore replacement) {
         String previous = activeCollectionName();
         database.getCollection(META_COLLECTION).replaceOne(Filters.eq("_id", POINTER_ID),
-                new Document("_id", POINTER_ID).append("collection", replacement.collectionName()),
+                new Document("_id", POINTER_ID).append("collection", replacement.collectionName())
+                        .append("replaced", previous).append("replacedAt", Date.from(Instant.now())),
                 new ReplaceOptions().upsert(true));
         followed.set(new Followed(replacement, System.nanoTime()));
         log.info("Read model switched from {} to {}", previous, replacement.collectionName());
@@ -122,11 +125,19 @@ public class ReadModel {
         }
     }
 
-    /** Drops every read model collection but the active one: those switches replaced, and those interrupted rebuilds left. */
+    /**
+     * Drops every read model collection but the active one: those switches replaced, and those interrupted
+     * rebuilds left. The one the last switch replaced is kept until {@link #DROP_DELAY} after the switch.
+     */
     public void dropInactive() {
-        String active = activeCollectionName();
+        Document pointer = pointer();
+        String active = pointer == null ? DEFAULT_COLLECTION : pointer.getString("collection");
+        String stillRead = pointer != null && pointer.getDate("replacedAt") != null
+                && pointer.getDate("replacedAt").toInstant().plus(DROP_DELAY).isAfter(Instant.now())
+                ? pointer.getString("replaced") : null;
         for (String name : database.listCollectionNames()) {
-            if ((name.equals(DEFAULT_COLLECTION) || name.startsWith(REBUILT_PREFIX)) && !name.equals(active)) {
+            if ((name.equals(DEFAULT_COLLECTION) || name.startsWith(REBUILT_PREFIX)) && !name.equals(active)
+                    && !name.equals(stillRead)) {
                 log.info("Dropping the read model collection {}, not active", name);
                 database.getCollection(name).drop();
             }
@@ -134,8 +145,13 @@ public class ReadModel {
     }
 
     private String activeCollectionName() {
-        Document pointer = database.getCollection(META_COLLECTION).find(Filters.eq("_id", POINTER_ID)).first();
+        Document pointer = pointer();
         return pointer == null ? DEFAULT_COLLECTION : pointer.getString("collection");
+    }
+
+    /** {@code collection}: the active one; {@code replaced}, {@code replacedAt}: what the last switch replaced, and when. */
+    private Document pointer() {
+        return database.getCollection(META_COLLECTION).find(Filters.eq("_id", POINTER_ID)).first();
     }
 
     private AssistantStore store(String name) {

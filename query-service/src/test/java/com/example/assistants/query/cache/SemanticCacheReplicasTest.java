@@ -3,6 +3,7 @@ package com.example.assistants.query.cache;
 import com.example.assistants.query.QueryServiceTest;
 import com.example.assistants.query.TestSystem;
 import com.example.assistants.support.test.HttpApi;
+import com.example.assistants.support.test.TestServices;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +28,7 @@ class SemanticCacheReplicasTest extends QueryServiceTest {
     @BeforeAll
     static void secondReplica() {
         replica = TestSystem.SHARED.startQueryService("cache-replica");
-        other = new HttpApi(TestSystem.portOf(replica));
+        other = new HttpApi(TestServices.portOf(replica));
     }
 
     @AfterAll

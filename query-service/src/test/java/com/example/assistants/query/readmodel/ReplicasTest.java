@@ -3,6 +3,7 @@ package com.example.assistants.query.readmodel;
 import com.example.assistants.query.TestSystem;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.HttpApi.Response;
+import com.example.assistants.support.test.TestServices;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,8 +44,8 @@ class ReplicasTest {
     static void twoReplicas() {
         first = SYSTEM.startQueryService("replica-one");
         second = SYSTEM.startQueryService("replica-other");
-        one = new HttpApi(TestSystem.portOf(first));
-        other = new HttpApi(TestSystem.portOf(second));
+        one = new HttpApi(TestServices.portOf(first));
+        other = new HttpApi(TestServices.portOf(second));
         writes = SYSTEM.commands();
     }
 

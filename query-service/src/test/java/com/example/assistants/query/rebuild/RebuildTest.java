@@ -69,9 +69,7 @@ class RebuildTest extends QueryServiceTest {
 
     @Test
     void writesAfterARebuildReachTheNewModel() {
-        reads.post(REBUILD, TestTokens.admin(), null);
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                !reads.get(REBUILD, TestTokens.admin()).json().get("state").asString().equals("RUNNING"));
+        rebuild();
 
         String id = create(Map.of("name", "After rebuild"));
         update(id, Map.of("name", "After rebuild, renamed"));
@@ -80,10 +78,30 @@ class RebuildTest extends QueryServiceTest {
     }
 
     @Test
+    void aRebuildRightAfterAnotherKeepsTheCollectionTheFirstReplacedWhileAReplicaMayStillReadIt() {
+        String replacedByTheFirst = readModel.active().collectionName();
+        rebuild();
+        String rebuiltByTheFirst = readModel.active().collectionName();
+
+        rebuild();
+
+        assertThat(readModel.active().collectionName()).isNotIn(replacedByTheFirst, rebuiltByTheFirst);
+        assertThat(database.listCollectionNames().into(new ArrayList<>()))
+                .as("both replaced less than %s ago", ReadModel.DROP_DELAY).contains(replacedByTheFirst, rebuiltByTheFirst);
+    }
+
+    @Test
     void rebuildingIsForAdmins() {
         assertThat(reads.post(REBUILD, null, null).status()).isEqualTo(401);
         assertThat(reads.post(REBUILD, TestTokens.user(), null).status()).isEqualTo(403);
         assertThat(reads.get(REBUILD, TestTokens.user()).status()).isEqualTo(403);
+    }
+
+    private void rebuild() {
+        assertThat(reads.post(REBUILD, TestTokens.admin(), null).status()).isEqualTo(202);
+        String state = await().atMost(Duration.ofSeconds(60)).until(() ->
+                reads.get(REBUILD, TestTokens.admin()).json().get("state").asString(), now -> !now.equals("RUNNING"));
+        assertThat(state).isEqualTo("COMPLETED");
     }
 
     private List<JsonNode> everything() {

@@ -59,6 +59,12 @@ public final class EmbeddedPostgresServer {
             registry.add("spring.datasource.username", () -> "postgres");
             registry.add("spring.datasource.password", () -> "postgres");
         }
+
+        /** The same, as command-line arguments of a service started by {@link TestServices}. */
+        public String[] arguments() {
+            return new String[]{"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=postgres"};
+        }
     }
 
     /** A fresh, empty database. */
