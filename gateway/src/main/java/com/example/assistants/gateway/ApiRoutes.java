@@ -93,7 +93,7 @@ class ApiRoutes {
     }
 
     private static RequestPredicate assistants() {
-        return path("/api/v1/assistants").or(path("/api/v1/assistants/")).or(path("/api/v1/assistants/**"));
+        return path("/api/v1/assistants").or(path("/api/v1/assistants/**"));
     }
 
     private static RouterFunction<ServerResponse> to(String id, ServiceReplicas service, RequestPredicate predicate) {

@@ -133,6 +133,9 @@ public final class LocalStack {
         }
         services.add(new ServiceProcess("gateway", settings.serviceJar("gateway"), settings.gatewayPort(), settings.logDirectory(),
                 Map.of("GATEWAY_PORT", String.valueOf(settings.gatewayPort()),
+                        // the original frontend's development server, unless the environment says otherwise
+                        "ASSISTANTS_CORS_ALLOWED_ORIGINS", System.getenv().getOrDefault("ASSISTANTS_CORS_ALLOWED_ORIGINS",
+                                "http://localhost:5173"),
                         "ASSISTANTS_COMMAND_SERVICE_URL", replicaUrls(settings.commandServicePort()),
                         "ASSISTANTS_QUERY_SERVICE_URL", replicaUrls(settings.queryServicePort()),
                         "ASSISTANTS_AVATAR_SERVICE_URL", replicaUrls(settings.avatarServicePort())),
