@@ -11,6 +11,8 @@ import com.example.assistants.api.command.CreateAssistant;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.DeleteAssistant;
 import com.example.assistants.api.command.UpdateAssistant;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -33,17 +35,19 @@ import java.util.UUID;
 class AssistantCommandController {
 
     private final AssistantCommands commands;
-    private final AssistantUpdateReader updates;
+    private final AssistantRequestReader requests;
 
-    AssistantCommandController(AssistantCommands commands, AssistantUpdateReader updates) {
+    AssistantCommandController(AssistantCommands commands, AssistantRequestReader requests) {
         this.commands = commands;
-        this.updates = updates;
+        this.requests = requests;
     }
 
     @PostMapping({"", "/"})
-    ResponseEntity<AssistantResponse> create(@Valid @RequestBody AssistantCreate request) {
+    ResponseEntity<AssistantResponse> create(
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    schema = @Schema(implementation = AssistantCreate.class))) @RequestBody JsonNode body) {
         UUID id = UUID.randomUUID();
-        AssistantResponse created = commands.send(new CreateAssistant(id, request.toSettings()));
+        AssistantResponse created = commands.send(new CreateAssistant(id, requests.create(body).toSettings()));
         return ResponseEntity.created(URI.create("/api/v1/assistants/" + id))
                 .eTag(EntityTags.of(created.version()))
                 .body(created);
@@ -51,9 +55,11 @@ class AssistantCommandController {
 
     @PutMapping("/{id}")
     ResponseEntity<AssistantResponse> update(@PathVariable UUID id,
+                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                                                     schema = @Schema(implementation = AssistantUpdate.class)))
                                              @RequestBody JsonNode body,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        AssistantUpdate changes = updates.read(body);
+        AssistantUpdate changes = requests.update(id, body);
         AssistantResponse updated = commands.send(new UpdateAssistant(id, changes, EntityTags.expectedVersion(id, ifMatch)));
         return ResponseEntity.ok().eTag(EntityTags.of(updated.version())).body(updated);
     }

@@ -5,6 +5,7 @@ import com.example.assistants.support.test.HttpApi.Response;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -57,6 +58,35 @@ class RequestErrorsTest extends CommandServiceTest {
         assertThat(cleared.json().get("description").isNull()).isTrue();
         assertThat(cleared.json().get("avatar_text_color").asString()).as("computed for primary, as the original").isEqualTo("white");
         assertThat(cleared.json().get("name").asString()).isEqualTo("x");
+    }
+
+    @Test
+    void anAssistantAsAResponseShowedItMayBeSentBackWholeAndItsReadOnlyFieldsAreIgnored() {
+        Response created = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Loaded"));
+        String id = created.json().get("id").asString();
+        ObjectNode loaded = (ObjectNode) created.json();
+        loaded.put("name", "Loaded and renamed");
+        loaded.putArray("linked_connectors").addObject().put("id", UUID.randomUUID().toString());
+
+        Response updated = api.put("/api/v1/assistants/" + id, TestTokens.admin(), loaded.toString());
+        Response copied = api.post("/api/v1/assistants", TestTokens.admin(), loaded.toString());
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().get("name").asString()).isEqualTo("Loaded and renamed");
+        assertThat(updated.json().get("version").asLong()).isEqualTo(1);
+        assertThat(updated.json().get("created_at")).isEqualTo(created.json().get("created_at"));
+        assertThat(copied.status()).as(copied.toString()).isEqualTo(201);
+        assertThat(copied.json().get("id").asString()).as("a new assistant, not the one sent").isNotEqualTo(id);
+    }
+
+    @Test
+    void anIdInTheBodyOtherThanThePathsIsAValidationErrorAndChangesNothing() {
+        String id = create();
+
+        assertInvalid(api.put("/api/v1/assistants/" + id, TestTokens.admin(),
+                "{\"id\": \"" + UUID.randomUUID() + "\", \"name\": \"y\"}"), "id");
+        assertThat(api.put("/api/v1/assistants/" + id, TestTokens.admin(), "{\"id\": \"" + id + "\"}").json()
+                .get("version").asLong()).as("the same id is accepted, and nothing was appended").isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.example.assistants.api.assistant;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** An assistant as the API shows it: its settings, plus what the server derives and records. */
@@ -33,6 +34,13 @@ public record AssistantResponse(
         Instant createdAt,
         Instant updatedAt,
         long version) {
+
+    /**
+     * The fields of a response that no request writes, and {@code linked_connectors}, which the original
+     * API's responses carry: a create or update that sends them back has them ignored.
+     */
+    public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "created_at", "updated_at", "version",
+            "model_provider", "avatar_image", "avatar_url", "linked_connectors");
 
     public static AssistantResponse of(UUID id, AssistantSettings settings, Avatar avatar,
                                        Instant createdAt, Instant updatedAt, long version) {
