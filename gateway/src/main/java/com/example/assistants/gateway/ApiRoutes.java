@@ -61,7 +61,8 @@ class ApiRoutes {
         ServiceReplicas command = services.command();
         ServiceReplicas query = services.query();
         ServiceReplicas avatar = services.avatar();
-        return notRouted(path("/api/v1/assistants/{id}/avatar-reference").or(path("/api/v1/assistants/{id}/cache-purges")))
+        return notRouted(path("/api/v1/assistants/{id}/avatar-reference").or(path("/api/v1/assistants/{id}/cache-purges"))
+                .or(path("/api/v1/assistants/{id}/sequence")))
                 .and(to("avatars", avatar, path("/api/v1/assistants/{id}/avatar")))
                 .and(to("cache-lookup", query, path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))
                 .and(to("cache", query, path("/api/v1/assistants/{id}/cache")
@@ -75,8 +76,8 @@ class ApiRoutes {
     }
 
     /**
-     * Endpoints one service calls on another (avatar-service records an avatar, query-service a
-     * purge): reachable on the internal network only, never through the public URL.
+     * Endpoints one service calls on another (avatar-service records an avatar and asks an assistant's
+     * sequence, query-service a purge): reachable on the internal network only, never through the public URL.
      */
     private static RouterFunction<ServerResponse> notRouted(RequestPredicate internal) {
         return RouterFunctions.route(internal, request -> ServerResponse.status(ErrorCode.ENTITY_NOT_FOUND.status())

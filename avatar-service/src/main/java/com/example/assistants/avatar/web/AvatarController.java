@@ -15,6 +15,7 @@ import com.example.assistants.support.security.Callers;
 import com.example.assistants.support.web.ApiExceptionHandler;
 import com.example.assistants.support.web.CommandServiceClient;
 import com.example.assistants.support.web.DependencyUnavailableException;
+import com.example.assistants.support.web.EventPosition;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -39,6 +40,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 @RestController
@@ -63,18 +66,18 @@ class AvatarController {
      * it later if no assistant shows it.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    AssistantResponse upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file, HttpServletRequest request)
-            throws IOException {
-        AssistantState assistant = existing(id);
+    ResponseEntity<AssistantResponse> upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file,
+                                             HttpServletRequest request) throws IOException {
+        AssistantState assistant = existing(id, request);
         byte[] bytes = file.getBytes();
         InspectedImage image = ImageInspector.inspect(bytes);
         String sha256 = sha256(bytes);
         String key = Avatar.objectKey(id, sha256, image.type().extension());
         storage.put(key, bytes, image.type().contentType());
         try {
-            return commandService.send("PUT", "/api/v1/assistants/" + id + "/avatar-reference", id,
+            return positioned(commandService.send("PUT", "/api/v1/assistants/" + id + "/avatar-reference", id,
                     new Avatar(key, image.type().contentType(), bytes.length, sha256, image.width(), image.height()),
-                    AssistantResponse.class, request);
+                    AssistantResponse.class, request));
         } catch (DependencyUnavailableException outcomeUnknown) {
             throw outcomeUnknown;
         } catch (RuntimeException refused) {
@@ -92,8 +95,9 @@ class AvatarController {
      */
     @GetMapping
     ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id,
-                                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
-        AssistantState assistant = view.find(id)
+                                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+                                                   HttpServletRequest request) {
+        AssistantState assistant = current(id, request)
                 .filter(state -> state.avatar() != null)
                 .filter(state -> !state.settings().userAuthentication() || Callers.isAuthenticated())
                 .orElseThrow(() -> new NoAvatarException(id));
@@ -121,17 +125,44 @@ class AvatarController {
 
     /** Admin. The assistant stops showing its avatar; the object is deleted by the clean-up consumer. */
     @DeleteMapping
-    AssistantResponse remove(@PathVariable UUID id, HttpServletRequest request) {
-        existing(id);
-        return commandService.send("DELETE", "/api/v1/assistants/" + id + "/avatar-reference", id, null,
-                AssistantResponse.class, request);
+    ResponseEntity<AssistantResponse> remove(@PathVariable UUID id, HttpServletRequest request) {
+        existing(id, request);
+        return positioned(commandService.send("DELETE", "/api/v1/assistants/" + id + "/avatar-reference", id, null,
+                AssistantResponse.class, request));
     }
 
-    private AssistantState existing(UUID id) {
+    private AssistantState existing(UUID id, HttpServletRequest request) {
+        return current(id, request).orElseThrow(() -> new com.example.assistants.api.error.AssistantNotFoundException(id));
+    }
+
+    /**
+     * The assistant as this replica's view holds it, once the view has folded what the event store held
+     * for it: when the view does not know it yet (an upload right after the create that answered 201), or
+     * as of the {@link EventPosition} the caller sent back. Asking costs a call to command-service, made
+     * only then, and only for a caller with a token (a guest reads no one's writes).
+     */
+    private Optional<AssistantState> current(UUID id, HttpServletRequest request) {
         if (!view.isReady()) {
             throw new DependencyUnavailableException("The service is still reading the assistants' events");
         }
-        return view.find(id).orElseThrow(() -> new com.example.assistants.api.error.AssistantNotFoundException(id));
+        OptionalLong position = EventPosition.sent(request);
+        Optional<AssistantState> known = view.find(id);
+        if ((known.isPresent() && position.isEmpty()) || request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+            return known;
+        }
+        Optional<Long> sequence = commandService.sequence(id, position, request);
+        if (sequence.isEmpty()) {
+            return known;
+        }
+        return Optional.of(view.awaitSequence(id, sequence.get(), EventPosition.WAIT)
+                        .orElseThrow(() -> new EventPosition.NotCaughtUpException("event " + sequence.get() + " of " + id)))
+                .filter(state -> !state.deleted());
+    }
+
+    private static ResponseEntity<AssistantResponse> positioned(CommandServiceClient.Reply<AssistantResponse> reply) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        reply.position().ifPresent(position -> response.header(EventPosition.HEADER, String.valueOf(position)));
+        return response.body(reply.body());
     }
 
     @ExceptionHandler(InvalidImageException.class)

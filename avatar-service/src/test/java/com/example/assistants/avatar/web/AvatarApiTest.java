@@ -70,6 +70,30 @@ class AvatarApiTest extends AvatarServiceTest {
     }
 
     @Test
+    void anUploadRightAfterTheCreateThatAnswered201SucceedsAndAnswersItsPosition() {
+        for (int i = 0; i < 5; i++) {
+            String id = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Uploaded at once " + i))
+                    .json().get("id").asString();
+
+            HttpResponse<byte[]> uploaded = upload(id, TestImages.png(4, 4), "a.png", "image/png", TestTokens.admin());
+
+            assertThat(uploaded.statusCode()).as(new String(uploaded.body())).isEqualTo(200);
+            assertThat(uploaded.headers().firstValue("X-Event-Position")).isPresent();
+            HttpApi.Response removed = avatars.send("DELETE", "/api/v1/assistants/" + id + "/avatar", TestTokens.admin(), null,
+                    Map.of("X-Event-Position", uploaded.headers().firstValue("X-Event-Position").orElseThrow()));
+            assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+            assertThat(removed.json().get("avatar_url").isNull()).as("the avatar was shown, and now is not").isTrue();
+            assertThat(removed.json().get("version").asLong()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anUnknownAssistantIsStillNotFound() {
+        assertThat(upload(UUID.randomUUID().toString(), TestImages.png(4, 4), "a.png", "image/png", TestTokens.admin())
+                .statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void everyRefusedKindIsA400AndStoresNothing() {
         String id = assistant(Map.of("name", "Refusing"));
         Map<String, byte[]> refused = Map.of(

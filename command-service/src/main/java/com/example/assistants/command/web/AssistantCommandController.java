@@ -2,6 +2,7 @@ package com.example.assistants.command.web;
 
 import com.example.assistants.api.assistant.AssistantCreate;
 import com.example.assistants.api.assistant.AssistantResponse;
+import com.example.assistants.api.assistant.AssistantSequence;
 import com.example.assistants.api.assistant.AssistantUpdate;
 import com.example.assistants.api.assistant.Avatar;
 import com.example.assistants.api.cache.CachePurgeResult;
@@ -11,18 +12,23 @@ import com.example.assistants.api.command.CreateAssistant;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.DeleteAssistant;
 import com.example.assistants.api.command.UpdateAssistant;
+import com.example.assistants.api.error.AssistantNotFoundException;
+import com.example.assistants.support.web.EventPosition;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -36,10 +42,12 @@ class AssistantCommandController {
 
     private final AssistantCommands commands;
     private final AssistantRequestReader requests;
+    private final EventPositions positions;
 
-    AssistantCommandController(AssistantCommands commands, AssistantRequestReader requests) {
+    AssistantCommandController(AssistantCommands commands, AssistantRequestReader requests, EventPositions positions) {
         this.commands = commands;
         this.requests = requests;
+        this.positions = positions;
     }
 
     @PostMapping({"", "/"})
@@ -48,7 +56,7 @@ class AssistantCommandController {
                     schema = @Schema(implementation = AssistantCreate.class))) @RequestBody JsonNode body) {
         UUID id = UUID.randomUUID();
         AssistantResponse created = commands.send(new CreateAssistant(id, requests.create(body).toSettings()));
-        return ResponseEntity.created(URI.create("/api/v1/assistants/" + id))
+        return positioned(ResponseEntity.created(URI.create("/api/v1/assistants/" + id)), id)
                 .eTag(EntityTags.of(created.version()))
                 .body(created);
     }
@@ -61,30 +69,49 @@ class AssistantCommandController {
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         AssistantUpdate changes = requests.update(id, body);
         AssistantResponse updated = commands.send(new UpdateAssistant(id, changes, EntityTags.expectedVersion(id, ifMatch)));
-        return ResponseEntity.ok().eTag(EntityTags.of(updated.version())).body(updated);
+        return positioned(ResponseEntity.ok(), id).eTag(EntityTags.of(updated.version())).body(updated);
     }
 
     /** Called by query-service when an admin purges the semantic cache, so that the history shows it. */
     @PostMapping("/{id}/cache-purges")
     ResponseEntity<AssistantResponse> recordCachePurge(@PathVariable UUID id, @Valid @RequestBody CachePurgeResult purge) {
-        return ResponseEntity.ok(commands.send(new RecordSemanticCachePurge(id, purge.deletedCount())));
+        AssistantResponse purged = commands.send(new RecordSemanticCachePurge(id, purge.deletedCount()));
+        return positioned(ResponseEntity.ok(), id).body(purged);
     }
 
     /** Called by avatar-service once the image is stored: the assistant now shows it. */
     @PutMapping("/{id}/avatar-reference")
     ResponseEntity<AssistantResponse> setAvatar(@PathVariable UUID id, @Valid @RequestBody Avatar avatar) {
-        return ResponseEntity.ok(commands.send(new SetAvatar(id, avatar)));
+        AssistantResponse shown = commands.send(new SetAvatar(id, avatar));
+        return positioned(ResponseEntity.ok(), id).body(shown);
     }
 
     /** Called by avatar-service: the assistant shows no avatar any more (whether it had one or not). */
     @DeleteMapping("/{id}/avatar-reference")
     ResponseEntity<AssistantResponse> removeAvatar(@PathVariable UUID id) {
-        return ResponseEntity.ok(commands.send(new RemoveAvatar(id)));
+        AssistantResponse removed = commands.send(new RemoveAvatar(id));
+        return positioned(ResponseEntity.ok(), id).body(removed);
+    }
+
+    /**
+     * Called by avatar-service, to know what its view must have folded before it answers: the sequence of
+     * the assistant's latest event at or before {@code position} (its latest without one); 404 if none.
+     */
+    @GetMapping("/{id}/sequence")
+    AssistantSequence sequence(@PathVariable UUID id, @RequestParam(required = false) Long position) {
+        return new AssistantSequence(positions.sequence(id, position)
+                .orElseThrow(() -> new AssistantNotFoundException(id)));
     }
 
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         commands.send(new DeleteAssistant(id));
-        return ResponseEntity.noContent().build();
+        return positioned(ResponseEntity.status(HttpStatus.NO_CONTENT), id).build();
+    }
+
+    /** Read-your-writes: the position of the event the write appended (or of the latest, when it appended none). */
+    private ResponseEntity.BodyBuilder positioned(ResponseEntity.BodyBuilder response, UUID id) {
+        positions.latest(id).ifPresent(position -> response.header(EventPosition.HEADER, String.valueOf(position)));
+        return response;
     }
 }

@@ -10,6 +10,7 @@ import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.query.readmodel.ReadModel;
 import com.example.assistants.support.web.ApiExceptionHandler;
 import com.example.assistants.support.web.CommandServiceClient;
+import com.example.assistants.support.web.EventPosition;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -67,10 +68,13 @@ class SemanticCacheController {
      * go), so that no purge ever goes unrecorded; then the entries are removed.
      */
     @DeleteMapping
-    CachePurgeResult purge(@PathVariable UUID id, HttpServletRequest request) {
+    ResponseEntity<CachePurgeResult> purge(@PathVariable UUID id, HttpServletRequest request) {
         readModel.readable(id);
-        commandService.send("POST", "/api/v1/assistants/" + id + "/cache-purges", id, new CachePurgeResult(cache.size(id)),
+        CommandServiceClient.Reply<AssistantResponse> recorded = commandService.send("POST",
+                "/api/v1/assistants/" + id + "/cache-purges", id, new CachePurgeResult(cache.size(id)),
                 AssistantResponse.class, request);
-        return new CachePurgeResult(cache.purge(id));
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        recorded.position().ifPresent(position -> response.header(EventPosition.HEADER, String.valueOf(position)));
+        return response.body(new CachePurgeResult(cache.purge(id)));
     }
 }

@@ -167,6 +167,13 @@ public class ApiExceptionHandler {
                 .body(ErrorResponse.of(ErrorCode.TOO_MANY_REQUESTS, e.getMessage(), null));
     }
 
+    @ExceptionHandler(EventPosition.NotCaughtUpException.class)
+    ResponseEntity<ErrorResponse> notCaughtUp(EventPosition.NotCaughtUpException e) {
+        return ResponseEntity.status(ErrorCode.DEPENDENCY_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(ErrorResponse.of(ErrorCode.DEPENDENCY_UNAVAILABLE, e.getMessage(), null));
+    }
+
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorResponse> uploadTooLarge(MaxUploadSizeExceededException e) {
         return error(ErrorCode.PAYLOAD_TOO_LARGE, "The upload exceeds the size limit"

@@ -1,5 +1,6 @@
 package com.example.assistants.support.web;
 
+import com.example.assistants.api.assistant.AssistantSequence;
 import com.example.assistants.api.error.AssistantNotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -29,6 +32,10 @@ public class CommandServiceClient {
         this.json = json;
     }
 
+    /** What command-service answered, and the position of the event the write appended ({@link EventPosition}). */
+    public record Reply<T>(T body, OptionalLong position) {
+    }
+
     /**
      * Sends {@code method path} with {@code body} (none when null) about assistant {@code id}.
      *
@@ -36,7 +43,27 @@ public class CommandServiceClient {
      * @throws AccessDeniedException           command-service refuses the caller (401, 403)
      * @throws DependencyUnavailableException  command-service is unreachable or failed
      */
-    public <T> T send(String method, String path, UUID id, Object body, Class<T> answer, HttpServletRequest caller) {
+    public <T> Reply<T> send(String method, String path, UUID id, Object body, Class<T> answer, HttpServletRequest caller) {
+        HttpResponse<byte[]> response = exchange(method, path, id, body, caller);
+        OptionalLong position = response.headers().firstValue(EventPosition.HEADER)
+                .map(value -> OptionalLong.of(Long.parseLong(value))).orElse(OptionalLong.empty());
+        return new Reply<>(json.readValue(response.body(), answer), position);
+    }
+
+    /**
+     * The sequence of the assistant's latest event as the event store holds it, as of {@code position}
+     * when given; empty when it had no event then.
+     */
+    public Optional<Long> sequence(UUID id, OptionalLong position, HttpServletRequest caller) {
+        String path = "/api/v1/assistants/" + id + "/sequence" + (position.isPresent() ? "?position=" + position.getAsLong() : "");
+        try {
+            return Optional.of(json.readValue(exchange("GET", path, id, null, caller).body(), AssistantSequence.class).sequence());
+        } catch (AssistantNotFoundException none) {
+            return Optional.empty();
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(String method, String path, UUID id, Object body, HttpServletRequest caller) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header(RequestIds.REQUEST_ID_HEADER, RequestIds.requestId(caller))
@@ -59,7 +86,7 @@ public class CommandServiceClient {
             throw new DependencyUnavailableException("interrupted while calling command-service", e);
         }
         return switch (response.statusCode()) {
-            case 200, 201 -> json.readValue(response.body(), answer);
+            case 200, 201 -> response;
             case 404 -> throw new AssistantNotFoundException(id);
             case 401, 403 -> throw new AccessDeniedException("command-service refused: " + response.statusCode());
             default -> throw new DependencyUnavailableException("command-service answered " + response.statusCode());
