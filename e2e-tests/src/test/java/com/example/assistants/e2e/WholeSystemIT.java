@@ -9,8 +9,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -209,6 +211,69 @@ class WholeSystemIT {
         assertThat(process.waitFor()).isEqualTo(1);
         assertThat(output).contains("could not start: port 54321 for the PostgreSQL (LOCAL_STACK_POSTGRES_PORT) is in use");
         assertThat(API.get("/actuator/health", null).status()).as("the first stack keeps running").isEqualTo(200);
+    }
+
+    /**
+     * The compatibility suite: the stack driven as the original API's frontend drives it (from its
+     * development origin, which the local stack allows), unchanged. The differences that remain are the
+     * README's table.
+     */
+    @Nested
+    class AsTheOriginalFrontendDrivesIt {
+
+        private static final String ORIGIN = "http://localhost:5173";
+
+        @Test
+        void itLoadsTheListAndOneAssistantAndPutsItBackWholeWithAChange() {
+            String id = API.post("/api/v1/assistants/", admin, Map.of("name", "Edited whole")).json().get("id").asString();
+            JsonNode listed = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> API.get("/api/v1/assistants/?limit=1000", admin).json(), list -> contains(list, id));
+            assertThat(contains(listed, id)).isTrue();
+            ObjectNode loaded = (ObjectNode) API.get("/api/v1/assistants/" + id + "/", admin).json();
+            loaded.put("description", "edited in the frontend");
+
+            Response saved = API.put("/api/v1/assistants/" + id + "/", admin, loaded.toString());
+            Response reread = API.send("GET", "/api/v1/assistants/" + id, admin, null,
+                    Map.of("X-Event-Position", saved.header("X-Event-Position")));
+
+            assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+            assertThat(saved.json().get("version").asLong()).isEqualTo(1);
+            assertThat(reread.json().get("description").asString()).as("read your write").isEqualTo("edited in the frontend");
+            assertThat(reread.json().get("avatar_text_color").asString()).isEqualTo("white");
+        }
+
+        @Test
+        void itCreatesAnAssistantAndUploadsItsAvatarAtOnceThenDeletesTheAvatarTwice() throws Exception {
+            Response created = API.post("/api/v1/assistants", admin, Map.of("name", "Uploaded at once", "avatar_bg_color", "#FFFFFF"));
+            String id = created.json().get("id").asString();
+
+            HttpResponse<byte[]> uploaded = upload(id, png());
+            Response removed = API.delete("/api/v1/assistants/" + id + "/avatar", admin);
+            Response removedAgain = API.delete("/api/v1/assistants/" + id + "/avatar/", admin);
+
+            assertThat(created.json().get("avatar_text_color").asString()).isEqualTo("black");
+            assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(removed.status()).isEqualTo(200);
+            assertThat(removed.json().get("avatar_url").isNull()).isTrue();
+            assertThat(removedAgain.status()).isEqualTo(200);
+            assertThat(removedAgain.json().get("version").asLong()).as("nothing appended").isEqualTo(removed.json().get("version").asLong());
+        }
+
+        @Test
+        void itsOriginIsAllowedAndMayReadTheHeadersItNeeds() throws Exception {
+            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/"
+                            + UUID.randomUUID())).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", ORIGIN).header("Access-Control-Request-Method", "PUT")
+                    .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants"))
+                    .header("Origin", ORIGIN).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(preflight.statusCode()).isEqualTo(200);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PUT");
+            assertThat(list.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+            assertThat(list.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("X-Total-Count", "ETag");
+        }
     }
 
     private static boolean contains(JsonNode list, String id) {

@@ -10,15 +10,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,11 +32,18 @@ class ClientEdgeTest {
     private static final AtomicInteger PROXIED = new AtomicInteger();
     private static final List<HttpServer> SERVICES = List.of(service("command"), service("query"), service("avatar"));
 
+    private static HttpServer service(String name) {
+        return StubService.start((method, path, body) -> {
+            PROXIED.incrementAndGet();
+            return name + " " + method + " " + path + " " + body.length;
+        });
+    }
+
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("assistants.services.command", () -> url(SERVICES.get(0)));
-        registry.add("assistants.services.query", () -> url(SERVICES.get(1)));
-        registry.add("assistants.services.avatar", () -> url(SERVICES.get(2)));
+        registry.add("assistants.services.command", () -> StubService.url(SERVICES.get(0)));
+        registry.add("assistants.services.query", () -> StubService.url(SERVICES.get(1)));
+        registry.add("assistants.services.avatar", () -> StubService.url(SERVICES.get(2)));
     }
 
     @AfterAll
@@ -117,29 +119,5 @@ class ClientEdgeTest {
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String url(HttpServer service) {
-        return "http://localhost:" + service.getAddress().getPort();
-    }
-
-    private static HttpServer service(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                PROXIED.incrementAndGet();
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                byte[] answer = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
-                        + body.length).getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

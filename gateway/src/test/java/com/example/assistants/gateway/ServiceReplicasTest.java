@@ -11,14 +11,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,17 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = GatewayApplication.CONFIG_NAME)
 class ServiceReplicasTest {
 
-    private static final HttpServer ONE = replica("one");
-    private static final HttpServer OTHER = replica("other");
+    private static final HttpServer ONE = StubService.start((method, path, body) -> "one");
+    private static final HttpServer OTHER = StubService.start((method, path, body) -> "other");
     /** A command-service replica that takes each request and drops the connection without an answer. */
     private static final Dropper DROPPER = new Dropper();
-    private static final HttpServer COMMANDS = replica("commands");
+    private static final HttpServer COMMANDS = StubService.start((method, path, body) -> "commands");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        registry.add("assistants.services.query", () -> url(ONE) + ", " + url(OTHER));
-        registry.add("assistants.services.avatar", () -> url(ONE) + "," + url(OTHER));
-        registry.add("assistants.services.command", () -> "http://localhost:" + DROPPER.socket.getLocalPort() + "," + url(COMMANDS));
+        registry.add("assistants.services.query", () -> StubService.url(ONE) + ", " + StubService.url(OTHER));
+        registry.add("assistants.services.avatar", () -> StubService.url(ONE) + "," + StubService.url(OTHER));
+        registry.add("assistants.services.command", () -> "http://localhost:" + DROPPER.socket.getLocalPort() + "," + StubService.url(COMMANDS));
     }
 
     @AfterAll
@@ -93,27 +91,6 @@ class ServiceReplicasTest {
             answers.add(response.statusCode() + (response.statusCode() == 200 ? " " + response.body() : ""));
         }
         return answers;
-    }
-
-    private static String url(HttpServer server) {
-        return "http://localhost:" + server.getAddress().getPort();
-    }
-
-    private static HttpServer replica(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                exchange.getRequestBody().readAllBytes();
-                byte[] body = name.getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static final class Dropper {

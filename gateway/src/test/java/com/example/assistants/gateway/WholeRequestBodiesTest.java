@@ -10,9 +10,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,11 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
         "assistants.gateway.max-held-bodies=200KB"})
 class WholeRequestBodiesTest {
 
-    private static final HttpServer BACKEND = backend();
+    private static final HttpServer BACKEND = StubService.start((method, path, body) -> "received " + body.length + " bytes");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
-        String url = "http://localhost:" + BACKEND.getAddress().getPort();
+        String url = StubService.url(BACKEND);
         registry.add("assistants.services.command", () -> url);
         registry.add("assistants.services.query", () -> url);
         registry.add("assistants.services.avatar", () -> url);
@@ -132,21 +129,4 @@ class WholeRequestBodiesTest {
         return answer.toString();
     }
 
-    private static HttpServer backend() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
-            server.createContext("/", exchange -> {
-                byte[] body = exchange.getRequestBody().readAllBytes();
-                byte[] answer = ("received " + body.length + " bytes").getBytes(StandardCharsets.UTF_8);
-                exchange.sendResponseHeaders(200, answer.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
