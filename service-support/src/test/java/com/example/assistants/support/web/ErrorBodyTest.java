@@ -6,6 +6,7 @@ import com.example.assistants.support.test.HttpApi.Response;
 import com.example.assistants.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -123,6 +124,15 @@ class ErrorBodyTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("openapi").asString()).startsWith("3.");
         assertThat(docs.json().get("paths").propertyNames()).contains("/open/ok");
+        assertThat(docs.json().get("servers").get(0).get("url").asString()).as("relative, so right behind the gateway").isEqualTo("/");
+        assertThat(docs.json().get("components").get("securitySchemes").get("bearer-jwt").get("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(docs.json().get("security").get(0).has("bearer-jwt")).isTrue();
+        JsonNode error = docs.json().get("paths").get("/open/ok").get("get").get("responses").get("4XX");
+        assertThat(error.get("content").get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/ErrorResponse");
+        assertThat(docs.json().get("components").get("schemas").get("ErrorResponse").get("properties").propertyNames())
+                .contains("id", "code", "message", "type", "details");
     }
 
     @Test
