@@ -147,7 +147,7 @@ class AvatarController {
         }
         OptionalLong position = EventPosition.sent(request);
         Optional<AssistantState> known = view.find(id);
-        if ((known.isPresent() && position.isEmpty()) || request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+        if ((known.isPresent() && position.isEmpty()) || !Callers.isAuthenticated()) {
             return known;
         }
         Optional<Long> sequence = commandService.sequence(id, position, request);
@@ -160,9 +160,7 @@ class AvatarController {
     }
 
     private static ResponseEntity<AssistantResponse> positioned(CommandServiceClient.Reply<AssistantResponse> reply) {
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        reply.position().ifPresent(position -> response.header(EventPosition.HEADER, String.valueOf(position)));
-        return response.body(reply.body());
+        return EventPosition.answered(ResponseEntity.ok(), reply.position()).body(reply.body());
     }
 
     @ExceptionHandler(InvalidImageException.class)

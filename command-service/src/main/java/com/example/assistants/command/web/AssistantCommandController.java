@@ -111,7 +111,6 @@ class AssistantCommandController {
 
     /** Read-your-writes: the position of the event the write appended (or of the latest, when it appended none). */
     private ResponseEntity.BodyBuilder positioned(ResponseEntity.BodyBuilder response, UUID id) {
-        positions.latest(id).ifPresent(position -> response.header(EventPosition.HEADER, String.valueOf(position)));
-        return response;
+        return EventPosition.answered(response, positions.latest(id));
     }
 }

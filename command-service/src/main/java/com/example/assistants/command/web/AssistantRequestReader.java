@@ -57,9 +57,8 @@ class AssistantRequestReader {
         if (!(body instanceof ObjectNode object)) {
             throw new ValidationException(List.of(new FieldViolation("body", "must be a JSON object")));
         }
-        ObjectNode writable = object.deepCopy();
-        writable.remove(AssistantResponse.READ_ONLY_FIELDS);
-        return writable;
+        object.remove(AssistantResponse.READ_ONLY_FIELDS);
+        return object;
     }
 
     private <T> T valid(T request) {

@@ -73,8 +73,6 @@ class SemanticCacheController {
         CommandServiceClient.Reply<AssistantResponse> recorded = commandService.send("POST",
                 "/api/v1/assistants/" + id + "/cache-purges", id, new CachePurgeResult(cache.size(id)),
                 AssistantResponse.class, request);
-        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
-        recorded.position().ifPresent(position -> response.header(EventPosition.HEADER, String.valueOf(position)));
-        return response.body(new CachePurgeResult(cache.purge(id)));
+        return EventPosition.answered(ResponseEntity.ok(), recorded.position()).body(new CachePurgeResult(cache.purge(id)));
     }
 }

@@ -3,6 +3,7 @@ package com.example.assistants.support.web;
 import com.example.assistants.api.error.FieldViolation;
 import com.example.assistants.api.error.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +22,12 @@ public final class EventPosition {
     private static final long POLL_MILLIS = 20;
 
     private EventPosition() {
+    }
+
+    /** A write's answer, with the position of the event it appended when there is one. */
+    public static ResponseEntity.BodyBuilder answered(ResponseEntity.BodyBuilder response, OptionalLong position) {
+        position.ifPresent(value -> response.header(HEADER, String.valueOf(value)));
+        return response;
     }
 
     /** The position the caller sent back, if any; one that is not a non-negative number is a 422. */
