@@ -50,6 +50,7 @@ public final class RunningStack implements AutoCloseable {
         long started = System.nanoTime();
         Process process = builder.start();
         String[] tokens = new String[2];
+        String[] said = new String[1];
         CompletableFuture<Void> up = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -61,9 +62,10 @@ public final class RunningStack implements AutoCloseable {
                         up.complete(null);
                     } else if (line.startsWith("[local-stack]")) {
                         System.out.println(line);
+                        said[0] = line;
                     }
                 }
-                up.completeExceptionally(new IllegalStateException("the local stack exited before it was up"));
+                up.completeExceptionally(new IllegalStateException("the local stack exited before it was up; it last said: " + said[0]));
             } catch (IOException e) {
                 up.completeExceptionally(e);
             }

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -112,18 +113,18 @@ public final class LocalStack {
             int commandPort = StackSettings.replicaPort(settings.commandServicePort(), replica);
             int queryPort = StackSettings.replicaPort(settings.queryServicePort(), replica);
             int avatarPort = StackSettings.replicaPort(settings.avatarServicePort(), replica);
-            services.add(new ServiceProcess(StackSettings.replicaName("command-service", replica),
+            services.add(new ServiceProcess(StackSettings.replicaName("command-service", replica), replica,
                     settings.serviceJar("command-service"), commandPort, settings.logDirectory(),
                     merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(commandPort))),
                     settings.serviceJavaOptions()));
             // the services call command-service's first replica; the gateway balances over all of them
-            services.add(new ServiceProcess(StackSettings.replicaName("query-service", replica),
+            services.add(new ServiceProcess(StackSettings.replicaName("query-service", replica), replica,
                     settings.serviceJar("query-service"), queryPort, settings.logDirectory(),
                     merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(queryPort),
                             "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort(),
                             "ASSISTANTS_COMMAND_SERVICE_URL", commandService)),
                     settings.serviceJavaOptions()));
-            services.add(new ServiceProcess(StackSettings.replicaName("avatar-service", replica),
+            services.add(new ServiceProcess(StackSettings.replicaName("avatar-service", replica), replica,
                     settings.serviceJar("avatar-service"), avatarPort, settings.logDirectory(),
                     merge(common, Map.of("AVATAR_SERVICE_PORT", String.valueOf(avatarPort),
                             "ASSISTANTS_S3_ENDPOINT", "http://127.0.0.1:" + settings.s3Port(),
@@ -131,7 +132,7 @@ public final class LocalStack {
                             "ASSISTANTS_COMMAND_SERVICE_URL", commandService)),
                     settings.serviceJavaOptions()));
         }
-        services.add(new ServiceProcess("gateway", settings.serviceJar("gateway"), settings.gatewayPort(), settings.logDirectory(),
+        services.add(new ServiceProcess("gateway", 1, settings.serviceJar("gateway"), settings.gatewayPort(), settings.logDirectory(),
                 Map.of("GATEWAY_PORT", String.valueOf(settings.gatewayPort()),
                         // the original frontend's development server, unless the environment says otherwise
                         "ASSISTANTS_CORS_ALLOWED_ORIGINS", System.getenv().getOrDefault("ASSISTANTS_CORS_ALLOWED_ORIGINS",
@@ -141,12 +142,19 @@ public final class LocalStack {
                         "ASSISTANTS_AVATAR_SERVICE_URL", replicaUrls(settings.avatarServicePort())),
                 settings.serviceJavaOptions()));
         parts.addAll(services);
-        // started together (each takes seconds to boot on two cores), then awaited
-        for (ServiceProcess service : services) {
-            service.start();
-        }
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofSeconds(120));
+        // in waves of one replica of each service (the gateway with the first): a wave's JVMs boot together, but
+        // nine at once on two cores took longer than any fixed bound
+        for (int replica = 1; replica <= settings.replicas(); replica++) {
+            int wave = replica;
+            List<ServiceProcess> starting = services.stream()
+                    .filter(service -> service.replica() == wave).toList();
+            for (ServiceProcess service : starting) {
+                service.start();
+            }
+            Instant deadline = Instant.now().plus(settings.startupTimeout());
+            for (ServiceProcess service : starting) {
+                service.awaitHealthy(deadline);
+            }
         }
         writePids();
         StringBuilder ports = new StringBuilder();

@@ -17,15 +17,17 @@ import java.util.Map;
 final class ServiceProcess extends ChildProcess {
 
     private final String name;
+    private final int replica;
     private final Path jar;
     private final int port;
     private final Path logDirectory;
     private final Map<String, String> environment;
     private final List<String> javaOptions;
 
-    ServiceProcess(String name, Path jar, int port, Path logDirectory, Map<String, String> environment,
+    ServiceProcess(String name, int replica, Path jar, int port, Path logDirectory, Map<String, String> environment,
                    List<String> javaOptions) {
         this.name = name;
+        this.replica = replica;
         this.jar = jar;
         this.port = port;
         this.logDirectory = logDirectory;
@@ -36,6 +38,11 @@ final class ServiceProcess extends ChildProcess {
     @Override
     public String name() {
         return name;
+    }
+
+    /** Which replica of its service this is, from 1. */
+    int replica() {
+        return replica;
     }
 
     int port() {
@@ -64,12 +71,11 @@ final class ServiceProcess extends ChildProcess {
         LocalStack.log("started " + name + " (pid " + process.pid() + ") on port " + port + ", log in " + log);
     }
 
-    void awaitHealthy(Duration timeout) {
+    void awaitHealthy(Instant deadline) {
         Process process = process();
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with code " + process.exitValue()
@@ -94,6 +100,7 @@ final class ServiceProcess extends ChildProcess {
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
         }
-        throw new IllegalStateException(name + " did not become healthy within " + timeout.toSeconds() + " s");
+        throw new IllegalStateException(name + " did not become healthy by " + deadline + " (LOCAL_STACK_STARTUP_TIMEOUT); see "
+                + logDirectory.resolve(name + ".log"));
     }
 }

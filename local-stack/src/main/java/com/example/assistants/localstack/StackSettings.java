@@ -2,13 +2,14 @@ package com.example.assistants.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
 record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort, int kafkaPort,
                      int s3Port, int gatewayPort, int commandServicePort, int queryServicePort, int avatarServicePort,
-                     int replicas, List<String> serviceJavaOptions) {
+                     int replicas, List<String> serviceJavaOptions, Duration startupTimeout) {
 
     static final String DATABASE = "assistants";
     /** Replica n of a service listens this much times n - 1 above the service's port: 8081, 8091, ... */
@@ -33,7 +34,8 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")),
                 Integer.parseInt(env("AVATAR_SERVICE_PORT", "8083")),
                 Integer.parseInt(env("LOCAL_STACK_REPLICAS", "1")),
-                Arrays.stream(env("LOCAL_STACK_JAVA_OPTIONS", "").trim().split("\\s+")).filter(option -> !option.isEmpty()).toList());
+                Arrays.stream(env("LOCAL_STACK_JAVA_OPTIONS", "").trim().split("\\s+")).filter(option -> !option.isEmpty()).toList(),
+                Duration.ofSeconds(Long.parseLong(env("LOCAL_STACK_STARTUP_TIMEOUT", "240"))));
     }
 
     /** The port of replica {@code replica} (from 1) of the service whose first replica listens on {@code port}. */
