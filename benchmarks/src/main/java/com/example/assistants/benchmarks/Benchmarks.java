@@ -388,8 +388,8 @@ public final class Benchmarks {
                         insert.setString(1, id);
                         insert.setLong(2, sequence);
                         insert.setString(3, UUID.randomUUID().toString());
-                        insert.setString(4, sequence == 0 ? "com.example.assistants.api.event.AssistantCreated"
-                                : "com.example.assistants.api.event.AssistantUpdated");
+                        insert.setString(4, sequence == 0 ? "com.example.assistants.events.AssistantCreated"
+                                : "com.example.assistants.events.AssistantUpdated");
                         insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
                         insert.setBytes(6, metadata);
                         insert.setString(7, Instant.now().toString());

@@ -1,6 +1,6 @@
 package com.example.assistants.eventstore;
 
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.PlatformJson;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;

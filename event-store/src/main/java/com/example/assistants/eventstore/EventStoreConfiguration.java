@@ -11,6 +11,10 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import com.example.assistants.eventstore.upcasting.EventTypesOfTheFirstRelease;
+import com.example.assistants.model.PlatformJson;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +46,20 @@ public class EventStoreConfiguration {
     public static final int READ_AHEAD = 1_000;
     static final Duration CLEANUP_DELAY = Duration.ofSeconds(1);
 
+    /** How events are written: the platform's JSON conventions, stable type names, their revisions. */
+    @Bean
+    @Qualifier("eventSerializer")
+    static Serializer eventSerializer() {
+        return new AssistantEventSerializer(Jackson3Serializer.builder()
+                .revisionResolver(new EventRevisions())
+                .jsonMapperBuilderCustomizer(PlatformJson::conventions));
+    }
+
+    /** Every change to an event's shape since the first release, oldest first: each row is read as today's shape. */
+    static EventUpcasterChain upcasters() {
+        return new EventUpcasterChain(new EventTypesOfTheFirstRelease());
+    }
+
     @Bean
     EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
                                           PersistenceExceptionResolver persistenceExceptionResolver,
@@ -50,7 +68,7 @@ public class EventStoreConfiguration {
         return new BoundedReadAheadEventStorageEngine(JpaEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .eventSerializer(eventSerializer)
-                .upcasterChain(configuration.upcasterChain())
+                .upcasterChain(upcasters())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .entityManagerProvider(entityManagerProvider)

@@ -13,7 +13,7 @@ import java.time.Duration;
 /**
  * How the gateway talks to the services: a pool of kept-alive connections per service. The default
  * (the JDK client) started a thread for every proxied request body; under load that thread creation
- * was the gateway's largest single cost (issue 7's profile).
+ * was the gateway's largest single cost (in the write benchmark's profile).
  */
 @Configuration(proxyBeanMethods = false)
 class BackendConnections {

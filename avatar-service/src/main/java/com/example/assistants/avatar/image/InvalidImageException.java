@@ -1,8 +1,11 @@
 package com.example.assistants.avatar.image;
 
+import com.example.assistants.api.error.ApiException;
+import com.example.assistants.api.error.ErrorCode;
+
 /** The bytes are not an avatar we accept; the message says why, in words a client can act on. */
-public class InvalidImageException extends RuntimeException {
+public class InvalidImageException extends ApiException {
     public InvalidImageException(String message) {
-        super(message);
+        super(ErrorCode.INVALID_FILE_TYPE, message);
     }
 }

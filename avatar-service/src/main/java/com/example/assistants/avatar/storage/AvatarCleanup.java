@@ -1,9 +1,12 @@
 package com.example.assistants.avatar.storage;
 
-import com.example.assistants.api.event.AssistantDeleted;
-import com.example.assistants.api.event.AssistantEvent;
-import com.example.assistants.api.event.AvatarRemoved;
-import com.example.assistants.api.event.AvatarSet;
+import com.example.assistants.events.AssistantDeleted;
+import com.example.assistants.events.SemanticCachePurged;
+import com.example.assistants.events.AssistantUpdated;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantEvent;
+import com.example.assistants.events.AvatarRemoved;
+import com.example.assistants.events.AvatarSet;
 import com.example.assistants.avatar.view.AssistantsView;
 import com.example.assistants.support.kafka.CommittingEventConsumer;
 import com.example.assistants.support.kafka.ReceivedEvent;
@@ -53,14 +56,42 @@ class AvatarCleanup extends CommittingEventConsumer {
     }
 
     private void cleanUpAfter(ReceivedEvent received) {
-        AssistantEvent event = received.event();
-        if (event instanceof AvatarSet set && set.replacedObjectKey() != null) {
-            deleteUnlessShownAgain(received, set.replacedObjectKey());
-        } else if (event instanceof AvatarRemoved removed) {
-            deleteUnlessShownAgain(received, removed.objectKey());
-        } else if (event instanceof AssistantDeleted) {
-            storage.keysUnder(event.assistantId() + "/").forEach(storage::delete);
-        }
+        received.event().accept(new AssistantEvent.Visitor<Void>() {
+            @Override
+            public Void created(AssistantCreated event) {
+                return null;
+            }
+
+            @Override
+            public Void updated(AssistantUpdated event) {
+                return null;
+            }
+
+            @Override
+            public Void deleted(AssistantDeleted event) {
+                storage.keysUnder(event.assistantId() + "/").forEach(storage::delete);
+                return null;
+            }
+
+            @Override
+            public Void avatarSet(AvatarSet event) {
+                if (event.replacedObjectKey() != null) {
+                    deleteUnlessShownAgain(received, event.replacedObjectKey());
+                }
+                return null;
+            }
+
+            @Override
+            public Void avatarRemoved(AvatarRemoved event) {
+                deleteUnlessShownAgain(received, event.objectKey());
+                return null;
+            }
+
+            @Override
+            public Void cachePurged(SemanticCachePurged event) {
+                return null;
+            }
+        });
     }
 
     /**

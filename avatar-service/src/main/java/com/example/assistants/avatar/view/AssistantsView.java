@@ -1,9 +1,9 @@
 package com.example.assistants.avatar.view;
 
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 import com.example.assistants.support.kafka.AssistantEventConsumer;
 import com.example.assistants.support.kafka.ReceivedEvent;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.PlatformJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;

@@ -1,6 +1,6 @@
 package com.example.assistants.avatar.view;
 
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,20 +1,21 @@
 package com.example.assistants.avatar.web;
 
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.events.Avatar;
+import com.example.assistants.api.error.ApiException;
+import com.example.assistants.api.error.AssistantNotFoundException;
 import com.example.assistants.api.error.ErrorCode;
-import com.example.assistants.api.error.ErrorResponse;
 import com.example.assistants.avatar.image.ImageInspector;
 import com.example.assistants.avatar.image.InspectedImage;
-import com.example.assistants.avatar.image.InvalidImageException;
 import com.example.assistants.avatar.storage.AvatarStorage;
 import com.example.assistants.avatar.storage.OrphanedAvatars;
 import com.example.assistants.avatar.view.AssistantsView;
+import com.example.assistants.support.security.AssistantVisibility;
 import com.example.assistants.support.security.Callers;
-import com.example.assistants.support.web.ApiExceptionHandler;
 import com.example.assistants.support.web.CommandServiceClient;
 import com.example.assistants.support.web.DependencyUnavailableException;
+import com.example.assistants.support.web.EntityTags;
 import com.example.assistants.support.web.EventPosition;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
@@ -23,7 +24,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,10 +36,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -71,7 +68,7 @@ class AvatarController {
         AssistantState assistant = existing(id, request);
         byte[] bytes = file.getBytes();
         InspectedImage image = ImageInspector.inspect(bytes);
-        String sha256 = sha256(bytes);
+        String sha256 = EntityTags.sha256(bytes);
         String key = Avatar.objectKey(id, sha256, image.type().extension());
         storage.put(key, bytes, image.type().contentType());
         try {
@@ -99,17 +96,22 @@ class AvatarController {
                                                    HttpServletRequest request) {
         AssistantState assistant = current(id, request)
                 .filter(state -> state.avatar() != null)
-                .filter(state -> !state.settings().userAuthentication() || Callers.isAuthenticated())
-                .orElseThrow(() -> new NoAvatarException(id));
+                .filter(AssistantVisibility::isVisible)
+                .orElseThrow(NoAvatarException::new);
         Avatar avatar = assistant.avatar();
-        String etag = "\"" + avatar.sha256() + "\"";
+        String etag = EntityTags.of(avatar.sha256());
         CacheControl cacheControl = assistant.settings().userAuthentication()
                 ? CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()
                 : CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
         if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
         }
-        InputStream object = storage.open(avatar.objectKey());
+        InputStream object;
+        try {
+            object = storage.open(avatar.objectKey());
+        } catch (AvatarStorage.MissingObjectException gone) {
+            throw new NoAvatarException();
+        }
         StreamingResponseBody body = output -> {
             try (InputStream in = object) {
                 in.transferTo(output);
@@ -132,7 +134,7 @@ class AvatarController {
     }
 
     private AssistantState existing(UUID id, HttpServletRequest request) {
-        return current(id, request).orElseThrow(() -> new com.example.assistants.api.error.AssistantNotFoundException(id));
+        return current(id, request).orElseThrow(() -> new AssistantNotFoundException(id));
     }
 
     /**
@@ -163,27 +165,10 @@ class AvatarController {
         return EventPosition.answered(ResponseEntity.ok(), reply.position()).body(reply.body());
     }
 
-    @ExceptionHandler(InvalidImageException.class)
-    ResponseEntity<ErrorResponse> invalidImage(InvalidImageException e) {
-        return ApiExceptionHandler.error(ErrorCode.INVALID_FILE_TYPE, e.getMessage());
-    }
-
-    @ExceptionHandler({NoAvatarException.class, AvatarStorage.MissingObjectException.class})
-    ResponseEntity<ErrorResponse> noAvatar(RuntimeException e) {
-        return ApiExceptionHandler.error(ErrorCode.ENTITY_NOT_FOUND, "No avatar for this assistant");
-    }
-
-    static class NoAvatarException extends RuntimeException {
-        NoAvatarException(UUID id) {
-            super("No avatar for assistant " + id);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    /** No avatar to show: none set, or its object gone from the bucket. */
+    static class NoAvatarException extends ApiException {
+        NoAvatarException() {
+            super(ErrorCode.ENTITY_NOT_FOUND, "No avatar for this assistant");
         }
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.PlatformJson;
 import com.example.assistants.support.web.CommandServiceClient;
 import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;

@@ -1,9 +1,10 @@
 package com.example.assistants.benchmarks.crudpeer;
 
-import com.example.assistants.api.assistant.AssistantCreate;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.model.SettingsJson;
+import tools.jackson.databind.JsonNode;
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.AssistantSettings;
-import jakarta.validation.Valid;
+import com.example.assistants.model.AssistantSettings;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -31,12 +32,11 @@ class CrudPeerController {
     }
 
     @PostMapping
-    ResponseEntity<AssistantResponse> create(@Valid @RequestBody AssistantCreate request) {
-        AssistantSettings settings = request.toSettings();
-        settings.requireConsistent();
+    ResponseEntity<AssistantResponse> create(@RequestBody JsonNode request) {
+        AssistantSettings settings = SettingsJson.created(request);
         UUID id = UUID.randomUUID();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        AssistantResponse created = AssistantResponse.of(id, settings, null, now, now, 0);
+        AssistantResponse created = AssistantResponse.of(new AssistantState(id, settings, null, now, now, 0, false));
         database.sql("INSERT INTO crud_peer_assistants (id, body, version, created_at) VALUES (?, ?::jsonb, 0, ?)")
                 .params(id, json.writeValueAsString(created), Timestamp.from(now))
                 .update();

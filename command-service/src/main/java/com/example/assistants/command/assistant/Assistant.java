@@ -1,26 +1,26 @@
 package com.example.assistants.command.assistant;
 
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.Avatar;
-import com.example.assistants.api.assistant.AssistantSettings;
-import com.example.assistants.api.assistant.AssistantUpdate;
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.events.Avatar;
+import com.example.assistants.model.AssistantSettings;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.model.SettingsJson;
 import com.example.assistants.api.command.CreateAssistant;
 import com.example.assistants.api.command.DeleteAssistant;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.UpdateAssistant;
-import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.ValidationException;
+import com.example.assistants.model.FieldViolation;
+import com.example.assistants.model.ValidationException;
 import com.example.assistants.api.error.VersionConflictException;
-import com.example.assistants.api.event.AssistantCreated;
-import com.example.assistants.api.event.AssistantDeleted;
-import com.example.assistants.api.event.AssistantEvent;
-import com.example.assistants.api.event.AssistantUpdated;
-import com.example.assistants.api.event.AvatarRemoved;
-import com.example.assistants.api.event.AvatarSet;
-import com.example.assistants.api.event.SemanticCachePurged;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantDeleted;
+import com.example.assistants.events.AssistantEvent;
+import com.example.assistants.events.AssistantUpdated;
+import com.example.assistants.events.AvatarRemoved;
+import com.example.assistants.events.AvatarSet;
+import com.example.assistants.events.SemanticCachePurged;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -29,6 +29,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.List;
@@ -57,8 +58,7 @@ public class Assistant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public AssistantResponse handle(CreateAssistant command) {
-        command.settings().requireConsistent();
-        apply(new AssistantCreated(command.assistantId(), command.settings()));
+        apply(new AssistantCreated(command.assistantId(), SettingsJson.tree(command.settings().requireValid())));
         return state();
     }
 
@@ -67,10 +67,9 @@ public class Assistant {
         if (command.expectedVersion() != null && command.expectedVersion() != state.version()) {
             throw new VersionConflictException(id, command.expectedVersion(), state.version());
         }
-        AssistantSettings updated = state.settings().with(command.changes());
-        updated.requireConsistent();
-        AssistantUpdate changes = AssistantUpdate.between(state.settings(), updated);
-        if (!changes.changesNothing()) {
+        AssistantSettings updated = SettingsJson.updated(state.settings(), command.request());
+        ObjectNode changes = SettingsJson.changes(state.settings(), updated);
+        if (!changes.isEmpty()) {
             apply(new AssistantUpdated(id, changes));
         }
         return state();
@@ -109,7 +108,7 @@ public class Assistant {
     }
 
     private AssistantResponse state() {
-        return state.toResponse();
+        return AssistantResponse.of(state);
     }
 
     @EventSourcingHandler

@@ -1,6 +1,6 @@
 package com.example.assistants.command.assistant;
 
-import com.example.assistants.api.event.EventMetadata;
+import com.example.assistants.events.EventMetadata;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;

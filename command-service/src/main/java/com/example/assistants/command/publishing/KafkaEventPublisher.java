@@ -1,9 +1,9 @@
 package com.example.assistants.command.publishing;
 
-import com.example.assistants.api.event.AssistantEvent;
-import com.example.assistants.api.event.EventEnvelope;
-import com.example.assistants.api.event.EventMetadata;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.events.AssistantEvent;
+import com.example.assistants.events.EventEnvelope;
+import com.example.assistants.events.EventMetadata;
+import com.example.assistants.model.PlatformJson;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;

@@ -1,14 +1,14 @@
 package com.example.assistants.command.web;
 
-import com.example.assistants.api.assistant.AssistantCreate;
 import com.example.assistants.api.assistant.AssistantResponse;
 import com.example.assistants.api.assistant.AssistantSequence;
-import com.example.assistants.api.assistant.AssistantUpdate;
-import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.model.AssistantSettings;
+import com.example.assistants.events.Avatar;
 import com.example.assistants.api.cache.CachePurgeResult;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.CreateAssistant;
+import com.example.assistants.support.web.EntityTags;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.DeleteAssistant;
 import com.example.assistants.api.command.UpdateAssistant;
@@ -41,21 +41,20 @@ import java.util.UUID;
 class AssistantCommandController {
 
     private final AssistantCommands commands;
-    private final AssistantRequestReader requests;
     private final EventPositions positions;
 
-    AssistantCommandController(AssistantCommands commands, AssistantRequestReader requests, EventPositions positions) {
+    AssistantCommandController(AssistantCommands commands, EventPositions positions) {
         this.commands = commands;
-        this.requests = requests;
         this.positions = positions;
     }
 
     @PostMapping({"", "/"})
     ResponseEntity<AssistantResponse> create(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                    schema = @Schema(implementation = AssistantCreate.class))) @RequestBody JsonNode body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The settings to create with: `name` "
+                    + "and any others, every one left out takes its default", content = @Content(
+                    schema = @Schema(implementation = AssistantSettings.class))) @RequestBody JsonNode body) {
         UUID id = UUID.randomUUID();
-        AssistantResponse created = commands.send(new CreateAssistant(id, requests.create(body).toSettings()));
+        AssistantResponse created = commands.send(new CreateAssistant(id, AssistantRequestReader.create(body)));
         return positioned(ResponseEntity.created(URI.create("/api/v1/assistants/" + id)), id)
                 .eTag(EntityTags.of(created.version()))
                 .body(created);
@@ -63,12 +62,14 @@ class AssistantCommandController {
 
     @PutMapping("/{id}")
     ResponseEntity<AssistantResponse> update(@PathVariable UUID id,
-                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
-                                                     schema = @Schema(implementation = AssistantUpdate.class)))
+                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A "
+                                                     + "merge patch: the settings to change, every one left out "
+                                                     + "stays, a null clears one that may be empty", content = @Content(
+                                                     schema = @Schema(implementation = AssistantSettings.class)))
                                              @RequestBody JsonNode body,
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        AssistantUpdate changes = requests.update(id, body);
-        AssistantResponse updated = commands.send(new UpdateAssistant(id, changes, EntityTags.expectedVersion(id, ifMatch)));
+        AssistantResponse updated = commands.send(new UpdateAssistant(id, AssistantRequestReader.update(id, body),
+                EntityTags.expectedVersion(id, ifMatch)));
         return positioned(ResponseEntity.ok(), id).eTag(EntityTags.of(updated.version())).body(updated);
     }
 

@@ -1,11 +1,15 @@
 package com.example.assistants.command.web;
 
 import com.example.assistants.api.command.AssistantCommand;
-import com.example.assistants.api.event.EventMetadata;
+import com.example.assistants.events.EventMetadata;
 import com.example.assistants.support.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import com.example.assistants.api.error.AssistantNotFoundException;
+import com.example.assistants.api.error.VersionConflictException;
 import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -32,7 +36,15 @@ public class AssistantCommands {
         MetaData metadata = MetaData.with(EventMetadata.ACTOR, SecurityContextHolder.getContext().getAuthentication().getName())
                 .and(EventMetadata.CORRELATION_ID, RequestIds.correlationId(request))
                 .and(EventMetadata.REQUEST_ID, RequestIds.requestId(request));
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata),
-                TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata),
+                    TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (AggregateNotFoundException e) {
+            // a deleted assistant too (AggregateDeletedException)
+            throw new AssistantNotFoundException(command.assistantId());
+        } catch (ConcurrencyException e) {
+            // another writer appended the same sequence number first: the caller's view is stale
+            throw new VersionConflictException(command.assistantId());
+        }
     }
 }

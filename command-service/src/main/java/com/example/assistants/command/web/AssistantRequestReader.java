@@ -1,56 +1,37 @@
 package com.example.assistants.command.web;
 
-import com.example.assistants.api.assistant.AssistantCreate;
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.AssistantUpdate;
-import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.ValidationException;
-import com.example.assistants.support.web.JsonPaths;
-import jakarta.validation.Validator;
-import org.springframework.stereotype.Component;
+import com.example.assistants.model.AssistantSettings;
+import com.example.assistants.model.FieldViolation;
+import com.example.assistants.model.SettingsJson;
+import com.example.assistants.model.ValidationException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Reads a create or an update as a tree first. A client may send back what a response showed it (the
- * original frontend PUTs the whole assistant it loaded): {@link AssistantResponse#READ_ONLY_FIELDS}
- * are dropped, any other unknown field is still refused. JSON tells "absent" (keep) from "null"
- * (clear), which a record cannot: null is accepted only for the clearable fields of an update.
+ * Reads a create or an update as the merge patch it is. A client may send back what a response showed it
+ * (the original frontend PUTs the whole assistant it loaded): {@link AssistantResponse#READ_ONLY_FIELDS}
+ * are dropped, any other unknown field is still refused by the model.
  */
-@Component
-class AssistantRequestReader {
+final class AssistantRequestReader {
 
-    private final JsonMapper json;
-    private final Validator validator;
-
-    AssistantRequestReader(JsonMapper json, Validator validator) {
-        this.json = json;
-        this.validator = validator;
+    private AssistantRequestReader() {
     }
 
-    AssistantCreate create(JsonNode body) {
-        return valid(json.treeToValue(writable(body), AssistantCreate.class));
+    static AssistantSettings create(JsonNode body) {
+        return SettingsJson.created(writable(body));
     }
 
-    AssistantUpdate update(UUID id, JsonNode body) {
+    /** The update's patch, checked by the aggregate against the settings it merges into. */
+    static ObjectNode update(UUID id, JsonNode body) {
         JsonNode sentId = body.get("id");
         if (sentId != null && !sentId.isNull() && !sentId.asString().equals(id.toString())) {
             throw new ValidationException(List.of(new FieldViolation("id", "must be the id in the path (" + id + ")")));
         }
-        ObjectNode writable = writable(body);
-        List<FieldViolation> nulls = writable.properties().stream()
-                .filter(field -> field.getValue().isNull() && !AssistantUpdate.CLEARABLE_FIELDS.contains(field.getKey()))
-                .map(field -> new FieldViolation(field.getKey(), "must not be null; leave the field out to keep its value"))
-                .toList();
-        if (!nulls.isEmpty()) {
-            throw new ValidationException(nulls);
-        }
-        return valid(json.treeToValue(writable, AssistantUpdate.class));
+        return writable(body);
     }
 
     private static ObjectNode writable(JsonNode body) {
@@ -59,16 +40,5 @@ class AssistantRequestReader {
         }
         object.remove(AssistantResponse.READ_ONLY_FIELDS);
         return object;
-    }
-
-    private <T> T valid(T request) {
-        List<FieldViolation> violations = validator.validate(request).stream()
-                .map(violation -> new FieldViolation(JsonPaths.snakeCase(violation.getPropertyPath().toString()), violation.getMessage()))
-                .sorted(Comparator.comparing(FieldViolation::field))
-                .toList();
-        if (!violations.isEmpty()) {
-            throw new ValidationException(violations);
-        }
-        return request;
     }
 }

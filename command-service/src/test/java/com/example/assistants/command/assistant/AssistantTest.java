@@ -1,30 +1,30 @@
 package com.example.assistants.command.assistant;
 
-import com.example.assistants.api.assistant.AssistantCreate;
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.AssistantSettings;
-import com.example.assistants.api.assistant.AssistantUpdate;
-import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.model.AssistantSettings;
+import com.example.assistants.model.SettingsJson;
+import com.example.assistants.events.Avatar;
 import com.example.assistants.api.command.CreateAssistant;
 import com.example.assistants.api.command.DeleteAssistant;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
 import com.example.assistants.api.command.RemoveAvatar;
 import com.example.assistants.api.command.SetAvatar;
 import com.example.assistants.api.command.UpdateAssistant;
-import com.example.assistants.api.error.ValidationException;
+import com.example.assistants.model.ValidationException;
 import com.example.assistants.api.error.VersionConflictException;
-import com.example.assistants.api.event.AssistantCreated;
-import com.example.assistants.api.event.AssistantDeleted;
-import com.example.assistants.api.event.AssistantUpdated;
-import com.example.assistants.api.event.AvatarRemoved;
-import com.example.assistants.api.event.AvatarSet;
-import com.example.assistants.api.event.SemanticCachePurged;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantDeleted;
+import com.example.assistants.events.AssistantUpdated;
+import com.example.assistants.events.AvatarRemoved;
+import com.example.assistants.events.AvatarSet;
+import com.example.assistants.events.SemanticCachePurged;
+import com.example.assistants.model.PlatformJson;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +35,7 @@ class AssistantTest {
     private static final UUID ID = UUID.randomUUID();
     private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
     private static final AssistantSettings HELPER = create("""
-            {"name": "Helper"}""").toSettings();
+            {"name": "Helper"}""");
     private static final Avatar AVATAR = avatar("ab".repeat(32), 120);
 
     private AggregateTestFixture<Assistant> fixture;
@@ -55,15 +55,15 @@ class AssistantTest {
     void createRecordsTheSettingsAndAnswersWithTheNewState() {
         fixture.givenNoPriorActivity()
                 .when(new CreateAssistant(ID, HELPER))
-                .expectEvents(new AssistantCreated(ID, HELPER))
+                .expectEvents(created(HELPER))
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.<AssistantResponse>allOf(
                         hasName("Helper"), hasVersion(0)));
     }
 
     @Test
     void createRefusesMoreRerankedThanRetrievedDocuments() {
-        AssistantSettings invalid = create("""
-                {"name": "Helper", "top_k_retrieval": 10, "top_n_rerank": 11}""").toSettings();
+        AssistantSettings invalid = SettingsJson.applied(HELPER, patch("""
+                {"top_k_retrieval": 10, "top_n_rerank": 11}"""));
         fixture.givenNoPriorActivity()
                 .when(new CreateAssistant(ID, invalid))
                 .expectNoEvents()
@@ -72,48 +72,48 @@ class AssistantTest {
 
     @Test
     void updateRecordsOnlyTheFieldsThatChange() {
-        AssistantUpdate request = patch("""
+        ObjectNode request = patch("""
                 {"name": "Helper", "description": "Answers questions", "model": "gpt-4o",
                  "configuration": {"temperature": 0.7, "top_p": 0.5}}""");
-        AssistantUpdate changed = patch("""
+        ObjectNode changed = patch("""
                 {"description": "Answers questions", "model": "gpt-4o", "configuration": {"top_p": 0.5}}""");
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new UpdateAssistant(ID, request, null))
                 .expectEvents(new AssistantUpdated(ID, changed))
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.<AssistantResponse>allOf(
                         hasVersion(1),
                         matches("model_provider openai", response -> response.modelProvider().value().equals("openai")),
-                        matches("top_p 0.5 and temperature kept", response -> response.configuration().topP() == 0.5
-                                && response.configuration().temperature() == 0.7)));
+                        matches("top_p 0.5 and temperature kept", response -> response.settings().configuration().topP() == 0.5
+                                && response.settings().configuration().temperature() == 0.7)));
     }
 
     @Test
     void updateThatChangesNothingAppendsNothing() {
-        AssistantUpdate sameName = patch("""
+        ObjectNode sameName = patch("""
                 {"name": "Helper"}""");
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new UpdateAssistant(ID, sameName, 0L))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(hasVersion(0));
     }
 
     @Test
-    void updateWithAnEmptyOptionalClearsTheDescription() {
-        AssistantSettings described = HELPER.with(patch("""
+    void updateWithAnExplicitNullClearsTheDescription() {
+        AssistantSettings described = SettingsJson.updated(HELPER, patch("""
                 {"description": "old"}"""));
-        AssistantUpdate clear = patch("""
+        ObjectNode clear = patch("""
                 {"description": null}""");
-        fixture.given(new AssistantCreated(ID, described))
+        fixture.given(created(described))
                 .when(new UpdateAssistant(ID, clear, null))
                 .expectEvents(new AssistantUpdated(ID, clear))
-                .expectResultMessagePayloadMatching(matches("no description", response -> response.description() == null));
+                .expectResultMessagePayloadMatching(matches("no description", response -> response.settings().description() == null));
     }
 
     @Test
     void updateChecksTheCrossFieldRuleAgainstTheMergedState() {
-        AssistantUpdate fewerRetrieved = patch("""
+        ObjectNode fewerRetrieved = patch("""
                 {"top_k_retrieval": 4}""");
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new UpdateAssistant(ID, fewerRetrieved, null))
                 .expectNoEvents()
                 .expectException(ValidationException.class);
@@ -121,7 +121,7 @@ class AssistantTest {
 
     @Test
     void updateBasedOnAStaleVersionIsAConflict() {
-        fixture.given(new AssistantCreated(ID, HELPER), new AssistantUpdated(ID, rename("Other")))
+        fixture.given(created(HELPER), new AssistantUpdated(ID, rename("Other")))
                 .when(new UpdateAssistant(ID, rename("Mine"), 0L))
                 .expectNoEvents()
                 .expectException(VersionConflictException.class);
@@ -129,7 +129,7 @@ class AssistantTest {
 
     @Test
     void updateBasedOnAVersionThatNeverExistedIsAConflict() {
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new UpdateAssistant(ID, rename("Mine"), 7L))
                 .expectNoEvents()
                 .expectException(VersionConflictException.class);
@@ -137,7 +137,7 @@ class AssistantTest {
 
     @Test
     void updateBasedOnTheCurrentVersionSucceeds() {
-        fixture.given(new AssistantCreated(ID, HELPER), new AssistantUpdated(ID, rename("Other")))
+        fixture.given(created(HELPER), new AssistantUpdated(ID, rename("Other")))
                 .when(new UpdateAssistant(ID, rename("Mine"), 1L))
                 .expectEvents(new AssistantUpdated(ID, rename("Mine")))
                 .expectResultMessagePayloadMatching(hasVersion(2));
@@ -145,7 +145,7 @@ class AssistantTest {
 
     @Test
     void deleteRecordsTheDeletion() {
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new DeleteAssistant(ID))
                 .expectEvents(new AssistantDeleted(ID))
                 .expectMarkedDeleted();
@@ -156,7 +156,7 @@ class AssistantTest {
         List<Object> commands = List.of(new UpdateAssistant(ID, rename("Again"), null), new DeleteAssistant(ID),
                 new SetAvatar(ID, AVATAR), new RemoveAvatar(ID), new RecordSemanticCachePurge(ID, 1));
         for (Object command : commands) {
-            freshFixture().given(new AssistantCreated(ID, HELPER), new AssistantDeleted(ID))
+            freshFixture().given(created(HELPER), new AssistantDeleted(ID))
                     .when(command)
                     .expectNoEvents()
                     .expectException(AggregateDeletedException.class);
@@ -165,16 +165,16 @@ class AssistantTest {
 
     @Test
     void setAvatarRecordsTheNewAvatarOnceOnly() {
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new SetAvatar(ID, AVATAR))
                 .expectEvents(new AvatarSet(ID, AVATAR, null))
                 .expectResultMessagePayloadMatching(matches("avatar url",
                         response -> response.avatarUrl().equals("/api/v1/assistants/" + ID + "/avatar")));
-        freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
+        freshFixture().given(created(HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new SetAvatar(ID, AVATAR))
                 .expectNoEvents();
         Avatar replacement = avatar("de".repeat(32), 99);
-        freshFixture().given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
+        freshFixture().given(created(HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new SetAvatar(ID, replacement))
                 .expectEvents(new AvatarSet(ID, replacement, AVATAR.objectKey()));
     }
@@ -184,7 +184,7 @@ class AssistantTest {
         String sha256 = "ab".repeat(32);
         for (String key : List.of(Avatar.objectKey(UUID.randomUUID(), sha256, "png"), ID + "/../" + sha256 + ".png",
                 Avatar.objectKey(ID, "cd".repeat(32), "png"), Avatar.objectKey(ID, sha256, "exe"))) {
-            freshFixture().given(new AssistantCreated(ID, HELPER))
+            freshFixture().given(created(HELPER))
                     .when(new SetAvatar(ID, new Avatar(key, "image/png", 120, sha256, 16, 16)))
                     .expectNoEvents()
                     .expectException(ValidationException.class);
@@ -197,7 +197,7 @@ class AssistantTest {
 
     @Test
     void removeAvatarNamesTheObjectNoLongerReferenced() {
-        fixture.given(new AssistantCreated(ID, HELPER), new AvatarSet(ID, AVATAR, null))
+        fixture.given(created(HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new RemoveAvatar(ID))
                 .expectEvents(new AvatarRemoved(ID, AVATAR.objectKey()))
                 .expectResultMessagePayloadMatching(matches("no avatar", response -> response.avatarUrl() == null));
@@ -205,7 +205,7 @@ class AssistantTest {
 
     @Test
     void removeAvatarWithoutAvatarChangesNothingAndAnswersTheAssistant() {
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new RemoveAvatar(ID))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution()
@@ -215,7 +215,7 @@ class AssistantTest {
 
     @Test
     void purgeOfTheSemanticCacheIsRecordedWithItsCount() {
-        fixture.given(new AssistantCreated(ID, HELPER))
+        fixture.given(created(HELPER))
                 .when(new RecordSemanticCachePurge(ID, 42))
                 .expectEvents(new SemanticCachePurged(ID, 42));
     }
@@ -228,20 +228,24 @@ class AssistantTest {
                 .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
     }
 
-    private static AssistantCreate create(String json) {
-        return JSON.readValue(json, AssistantCreate.class);
+    private static AssistantSettings create(String json) {
+        return SettingsJson.created(JSON.readTree(json));
     }
 
-    private static AssistantUpdate patch(String json) {
-        return JSON.readValue(json, AssistantUpdate.class);
+    private static AssistantCreated created(AssistantSettings settings) {
+        return new AssistantCreated(ID, SettingsJson.tree(settings));
     }
 
-    private static AssistantUpdate rename(String name) {
+    private static ObjectNode patch(String json) {
+        return (ObjectNode) JSON.readTree(json);
+    }
+
+    private static ObjectNode rename(String name) {
         return patch("{\"name\": \"" + name + "\"}");
     }
 
     private static org.hamcrest.Matcher<AssistantResponse> hasName(String name) {
-        return matches("name " + name, response -> response.name().equals(name));
+        return matches("name " + name, response -> response.settings().name().equals(name));
     }
 
     private static org.hamcrest.Matcher<AssistantResponse> hasVersion(long version) {

@@ -1,9 +1,9 @@
 package com.example.assistants.command.publishing;
 
-import com.example.assistants.api.assistant.AssistantCreate;
-import com.example.assistants.api.assistant.AssistantSettings;
-import com.example.assistants.api.assistant.Avatar;
-import com.example.assistants.api.event.AssistantCreated;
+import com.example.assistants.model.SettingsJson;
+import com.example.assistants.model.AssistantSettings;
+import com.example.assistants.events.Avatar;
+import com.example.assistants.events.AssistantCreated;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import com.example.assistants.api.command.RecordSemanticCachePurge;
@@ -151,9 +151,10 @@ class KafkaPublishingTest extends CommandServiceTest {
     void anEventKafkaCannotTakeIsSetAsideWithoutBlockingTheOthers() {
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer(TOPIC)) {
             UUID huge = UUID.randomUUID();
-            AssistantSettings settings = new AssistantCreate("Huge", null, null, null, null, "x".repeat(5 * 1024 * 1024),
-                    null, null, null, null, null, null, null, null, null, null, null, null, null, null).toSettings();
-            eventStore.publish(new GenericDomainEventMessage<>("Assistant", huge.toString(), 0, new AssistantCreated(huge, settings)));
+            AssistantSettings settings = SettingsJson.applied(AssistantSettings.DEFAULTS,
+                    SettingsJson.tree(AssistantSettings.DEFAULTS).put("name", "Huge").put("instructions", "x".repeat(5 * 1024 * 1024)));
+            eventStore.publish(new GenericDomainEventMessage<>("Assistant", huge.toString(), 0,
+                    new AssistantCreated(huge, SettingsJson.tree(settings))));
             String after = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "After the huge one")).json().get("id").asString();
 
             List<ConsumerRecord<String, String>> records = TestKafka.poll(consumer, record -> after.equals(record.key()),

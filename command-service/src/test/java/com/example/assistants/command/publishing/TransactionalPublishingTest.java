@@ -1,8 +1,9 @@
 package com.example.assistants.command.publishing;
 
-import com.example.assistants.api.assistant.AssistantCreate;
-import com.example.assistants.api.event.AssistantCreated;
-import com.example.assistants.api.event.AssistantEvent;
+import com.example.assistants.model.AssistantSettings;
+import com.example.assistants.model.SettingsJson;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantEvent;
 import com.example.assistants.support.test.HttpApi;
 import com.example.assistants.support.test.TestKafka;
 import org.apache.kafka.clients.admin.Admin;
@@ -123,8 +124,8 @@ class TransactionalPublishingTest {
     }
 
     private static AssistantCreated created(UUID assistant, String instructions) {
-        return new AssistantCreated(assistant, new AssistantCreate("Atomic", null, null, null, null, instructions, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null).toSettings());
+        return new AssistantCreated(assistant, SettingsJson.tree(AssistantSettings.DEFAULTS).put("name", "Atomic")
+                .put("instructions", instructions));
     }
 
     /** Every sequence of the assistant's records a read_committed consumer reads up to the topic's end. */

@@ -163,7 +163,7 @@ public final class KafkaBroker implements AutoCloseable {
     private List<String> jvm(String mainClass) {
         List<String> command = new ArrayList<>(javaCommand.apply(mainClass));
         // the JVM options go right after the java executable. C1 only: for a broker of tests and of the local
-        // stack, C2's compilations cost more than they gain (37% of the broker's CPU in issue 7's write benchmark)
+        // stack, C2's compilations cost more than they gain (37% of the broker's CPU in the write benchmark's profile)
         command.addAll(1, List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dlog4j2.level=WARN"));
         return command;
     }

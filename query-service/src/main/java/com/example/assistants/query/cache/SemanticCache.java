@@ -1,17 +1,14 @@
 package com.example.assistants.query.cache;
 
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.support.web.EntityTags;
+import com.example.assistants.model.AssistantState;
 import com.example.assistants.api.cache.CacheLookupResult;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -62,7 +59,7 @@ public class SemanticCache {
 
     public CacheLookupResult lookup(AssistantState assistant, String question) {
         String normalised = normalise(question);
-        String hash = sha256(normalised);
+        String hash = EntityTags.sha256(normalised);
         Instant now = clock.instant();
         List<CachedAnswer> entries = liveEntriesOf(assistant.id(), now);
         for (CachedAnswer entry : entries) {
@@ -95,7 +92,7 @@ public class SemanticCache {
     public boolean put(AssistantState assistant, String question, String answer) {
         String normalised = normalise(question);
         Instant now = clock.instant();
-        CachedAnswer entry = new CachedAnswer(assistant.id(), question, sha256(normalised), embeddings.embed(question.strip()),
+        CachedAnswer entry = new CachedAnswer(assistant.id(), question, EntityTags.sha256(normalised), embeddings.embed(question.strip()),
                 answer, now, now.plusSeconds(assistant.settings().cacheTtlSeconds()));
         boolean created = store.put(entry);
         long generation = store.nextGeneration(assistant.id());
@@ -145,13 +142,5 @@ public class SemanticCache {
     /** Case, surrounding and repeated blanks and closing punctuation do not make a question different. */
     static String normalise(String question) {
         return question.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[\\s?!.]+$", "");
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

@@ -1,14 +1,14 @@
 package com.example.assistants.query.cache;
 
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 import com.example.assistants.api.cache.CacheEntryRequest;
 import com.example.assistants.api.cache.CacheLookupRequest;
 import com.example.assistants.api.cache.CacheLookupResult;
 import com.example.assistants.api.cache.CachePurgeResult;
 import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.query.readmodel.ReadModel;
-import com.example.assistants.support.web.ApiExceptionHandler;
+import com.example.assistants.api.error.ApiException;
 import com.example.assistants.support.web.CommandServiceClient;
 import com.example.assistants.support.web.EventPosition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,7 +55,7 @@ class SemanticCacheController {
     ResponseEntity<?> store(@PathVariable UUID id, @Valid @RequestBody CacheEntryRequest request) {
         AssistantState assistant = readModel.readable(id);
         if (!assistant.settings().useSemanticCache()) {
-            return ApiExceptionHandler.error(ErrorCode.CONFLICT, "The semantic cache is disabled for assistant " + id
+            throw new ApiException(ErrorCode.CONFLICT, "The semantic cache is disabled for assistant " + id
                     + "; enable use_semantic_cache first");
         }
         boolean created = cache.put(assistant, request.question(), request.answer());

@@ -1,7 +1,13 @@
 package com.example.assistants.query.cache;
 
-import com.example.assistants.api.event.AssistantDeleted;
-import com.example.assistants.api.event.AssistantUpdated;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantDeleted;
+import com.example.assistants.events.AssistantEvent;
+import com.example.assistants.events.AssistantUpdated;
+import com.example.assistants.events.AvatarRemoved;
+import com.example.assistants.events.AvatarSet;
+import com.example.assistants.events.SemanticCachePurged;
+import com.example.assistants.model.AssistantSettings;
 import com.example.assistants.query.readmodel.MongoRetry;
 import com.example.assistants.support.kafka.CommittingEventConsumer;
 import com.example.assistants.support.kafka.ReceivedEvent;
@@ -21,6 +27,40 @@ class SemanticCacheInvalidator extends CommittingEventConsumer {
     static final String GROUP = "semantic-cache-invalidator";
     private static final Logger log = LoggerFactory.getLogger(SemanticCacheInvalidator.class);
 
+    /** Whether an event makes the assistant's cached answers stale. */
+    private static final AssistantEvent.Visitor<Boolean> STALES_ANSWERS = new AssistantEvent.Visitor<>() {
+        @Override
+        public Boolean created(AssistantCreated event) {
+            return false;
+        }
+
+        @Override
+        public Boolean updated(AssistantUpdated event) {
+            return event.changes().propertyNames().stream().anyMatch(AssistantSettings.ANSWER_INPUTS::contains);
+        }
+
+        @Override
+        public Boolean deleted(AssistantDeleted event) {
+            return true;
+        }
+
+        @Override
+        public Boolean avatarSet(AvatarSet event) {
+            return false;
+        }
+
+        @Override
+        public Boolean avatarRemoved(AvatarRemoved event) {
+            return false;
+        }
+
+        @Override
+        public Boolean cachePurged(SemanticCachePurged event) {
+            // the purge that recorded this event already emptied the cache
+            return false;
+        }
+    };
+
     private final SemanticCache cache;
 
     SemanticCacheInvalidator(SemanticCache cache, @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
@@ -31,13 +71,11 @@ class SemanticCacheInvalidator extends CommittingEventConsumer {
 
     @Override
     protected void handle(ReceivedEvent received) {
-        boolean stale = received.event() instanceof AssistantDeleted
-                || received.event() instanceof AssistantUpdated updated && AnswerDependencies.changedBy(updated.changes());
-        if (stale) {
+        if (received.event().accept(STALES_ANSWERS)) {
             MongoRetry.untilAvailable("purging the semantic cache of " + received.event().assistantId(), () -> {
                 long purged = cache.purge(received.event().assistantId());
                 log.info("Purged {} cached answers of assistant {} after {}", purged, received.event().assistantId(),
-                        received.event().getClass().getSimpleName());
+                        AssistantEvent.typeName(received.event().getClass()));
             });
         }
     }

@@ -1,8 +1,7 @@
 package com.example.assistants.query.deadletter;
 
 import com.example.assistants.api.error.ErrorCode;
-import com.example.assistants.support.web.ApiExceptionHandler;
-import org.springframework.http.ResponseEntity;
+import com.example.assistants.api.error.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,9 +29,9 @@ class DeadLetterController {
     }
 
     @PostMapping("/{id}/retry")
-    ResponseEntity<?> retry(@PathVariable String id) {
-        return deadLetters.retry(id)
-                .<ResponseEntity<?>>map(handled -> ResponseEntity.ok(Map.of("id", id, "handled", handled)))
-                .orElseGet(() -> ApiExceptionHandler.error(ErrorCode.ENTITY_NOT_FOUND, "No dead letter " + id));
+    Map<String, Object> retry(@PathVariable String id) {
+        boolean handled = deadLetters.retry(id)
+                .orElseThrow(() -> new ApiException(ErrorCode.ENTITY_NOT_FOUND, "No dead letter " + id));
+        return Map.of("id", id, "handled", handled);
     }
 }

@@ -1,7 +1,7 @@
 package com.example.assistants.query.history;
 
-import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.api.event.AssistantEvent;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.events.AssistantEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;

@@ -2,17 +2,18 @@ package com.example.assistants.query.history;
 
 import com.example.assistants.api.assistant.AssistantHistoryEntry;
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 import com.example.assistants.api.error.AssistantNotFoundException;
-import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.ValidationException;
-import com.example.assistants.api.event.AssistantCreated;
-import com.example.assistants.api.event.AssistantDeleted;
-import com.example.assistants.api.event.AssistantUpdated;
-import com.example.assistants.api.event.AvatarRemoved;
-import com.example.assistants.api.event.AvatarSet;
-import com.example.assistants.api.event.EventMetadata;
-import com.example.assistants.api.event.SemanticCachePurged;
+import com.example.assistants.model.FieldViolation;
+import com.example.assistants.model.ValidationException;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantDeleted;
+import com.example.assistants.events.AssistantEvent;
+import com.example.assistants.events.AssistantUpdated;
+import com.example.assistants.events.AvatarRemoved;
+import com.example.assistants.events.AvatarSet;
+import com.example.assistants.events.EventMetadata;
+import com.example.assistants.events.SemanticCachePurged;
 import com.example.assistants.support.security.Callers;
 import com.example.assistants.support.security.PlatformRoles;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -56,38 +57,50 @@ class HistoryController {
         Instant instant = parseInstant(asOf);
         return history.stateAt(id, instant)
                 .filter(state -> !state.deleted())
-                .map(AssistantState::toResponse)
+                .map(AssistantResponse::of)
                 .orElseThrow(() -> new AssistantNotFoundException(id));
     }
 
     private static AssistantHistoryEntry entry(DomainEventMessage<?> event) {
-        return new AssistantHistoryEntry(event.getSequenceNumber(), event.getPayloadType().getSimpleName(),
+        AssistantEvent payload = (AssistantEvent) event.getPayload();
+        return new AssistantHistoryEntry(event.getSequenceNumber(), AssistantEvent.typeName(payload.getClass()),
                 event.getTimestamp(), (String) event.getMetaData().get(EventMetadata.ACTOR),
                 (String) event.getMetaData().get(EventMetadata.REQUEST_ID),
-                (String) event.getMetaData().get(EventMetadata.CORRELATION_ID), changes(event.getPayload()));
+                (String) event.getMetaData().get(EventMetadata.CORRELATION_ID), payload.accept(CHANGES));
     }
 
-    private static Object changes(Object payload) {
-        if (payload instanceof AssistantCreated created) {
-            return created.settings();
+    /** What each event set, as the history shows it. */
+    private static final AssistantEvent.Visitor<Object> CHANGES = new AssistantEvent.Visitor<>() {
+        @Override
+        public Object created(AssistantCreated event) {
+            return event.settings();
         }
-        if (payload instanceof AssistantUpdated updated) {
-            return updated.changes();
+
+        @Override
+        public Object updated(AssistantUpdated event) {
+            return event.changes();
         }
-        if (payload instanceof AvatarSet avatarSet) {
-            return avatarSet.avatar();
-        }
-        if (payload instanceof AvatarRemoved removed) {
-            return Map.of("object_key", removed.objectKey());
-        }
-        if (payload instanceof SemanticCachePurged purged) {
-            return Map.of("deleted_count", purged.deletedCount());
-        }
-        if (payload instanceof AssistantDeleted) {
+
+        @Override
+        public Object deleted(AssistantDeleted event) {
             return Map.of();
         }
-        throw new IllegalStateException("Unknown assistant event " + payload.getClass().getName());
-    }
+
+        @Override
+        public Object avatarSet(AvatarSet event) {
+            return event.avatar();
+        }
+
+        @Override
+        public Object avatarRemoved(AvatarRemoved event) {
+            return Map.of("object_key", event.objectKey());
+        }
+
+        @Override
+        public Object cachePurged(SemanticCachePurged event) {
+            return Map.of("deleted_count", event.deletedCount());
+        }
+    };
 
     private static Instant parseInstant(String text) {
         try {

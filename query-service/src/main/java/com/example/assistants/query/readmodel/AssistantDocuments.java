@@ -1,7 +1,7 @@
 package com.example.assistants.query.readmodel;
 
-import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.model.PlatformJson;
 import org.bson.Document;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,6 +1,6 @@
 package com.example.assistants.query.readmodel;
 
-import com.example.assistants.api.event.AssistantEvent;
+import com.example.assistants.events.AssistantEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -42,7 +42,7 @@ public class AssistantProjection {
         return root.getOrComputeResource(ProjectionBatch.class.getName(), key -> {
             // MongoDB may be down at the first batch too: wait, as for every other call, rather than dead-letter
             ProjectionBatch batch = new ProjectionBatch(MongoRetry.untilAvailable("finding the read model", readModel::active),
-                    updater);
+                    updater, ProjectionBatch.WritePolicy.CONDITIONAL);
             root.onPrepareCommit(committing -> {
                 int again = batch.flush();
                 if (again > 0) {

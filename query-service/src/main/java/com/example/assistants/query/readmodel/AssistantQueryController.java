@@ -1,11 +1,11 @@
 package com.example.assistants.query.readmodel;
 
 import com.example.assistants.api.assistant.AssistantResponse;
-import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.support.security.Callers;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.support.security.AssistantVisibility;
+import com.example.assistants.support.web.EntityTags;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,17 +30,17 @@ class AssistantQueryController {
     @GetMapping({"", "/"})
     ResponseEntity<List<AssistantResponse>> list(@RequestParam(defaultValue = "0") @Min(0) int skip,
                                                  @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        AssistantStore.AssistantPage page = readModel.active().page(Callers.isAuthenticated(), skip, limit);
+        AssistantStore.AssistantPage page = readModel.active().page(AssistantVisibility.seesPrivateOnes(), skip, limit);
         return ResponseEntity.ok()
                 .header("X-Total-Count", String.valueOf(page.total()))
-                .body(page.assistants().stream().map(AssistantState::toResponse).toList());
+                .body(page.assistants().stream().map(AssistantResponse::of).toList());
     }
 
     @GetMapping(path = "/{id}", params = "!as_of")
     ResponseEntity<AssistantResponse> get(@PathVariable UUID id) {
         AssistantState state = readModel.readable(id);
         return ResponseEntity.ok()
-                .header(HttpHeaders.ETAG, "\"" + state.version() + "\"")
-                .body(state.toResponse());
+                .eTag(EntityTags.of(state.version()))
+                .body(AssistantResponse.of(state));
     }
 }

@@ -1,6 +1,6 @@
 package com.example.assistants.query.readmodel;
 
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;

@@ -1,8 +1,8 @@
 package com.example.assistants.query.readmodel;
 
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 import com.example.assistants.api.error.AssistantNotFoundException;
-import com.example.assistants.support.security.Callers;
+import com.example.assistants.support.security.AssistantVisibility;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
@@ -82,7 +82,7 @@ public class ReadModel {
         AssistantState state = active().find(id)
                 .filter(assistant -> !assistant.deleted())
                 .orElseThrow(() -> new AssistantNotFoundException(id));
-        if (state.settings().userAuthentication() && !Callers.isAuthenticated()) {
+        if (!AssistantVisibility.isVisible(state)) {
             throw new AccessDeniedException("private assistant");
         }
         return state;

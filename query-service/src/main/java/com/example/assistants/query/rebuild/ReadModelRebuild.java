@@ -1,8 +1,8 @@
 package com.example.assistants.query.rebuild;
 
-import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.api.event.AssistantEvent;
+import com.example.assistants.events.AssistantEvent;
 import com.example.assistants.query.readmodel.AssistantStore;
+import com.example.assistants.query.readmodel.ProjectionBatch;
 import com.example.assistants.query.readmodel.ReadModel;
 import com.example.assistants.query.readmodel.ReadModelUpdater;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -17,13 +17,8 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -186,40 +181,38 @@ public class ReadModelRebuild implements DisposableBean {
         return last;
     }
 
-    /** Folds a batch in memory (one read of the states it touches, one bulk write of the results). */
+    /** Folds a batch into the fresh collection: one read of the states it touches, one bulk write of the results. */
     private void foldInto(AssistantStore target, List<TrackedEventMessage<?>> batch) {
-        Set<UUID> touched = new HashSet<>();
-        batch.forEach(event -> touched.add(((AssistantEvent) event.getPayload()).assistantId()));
-        Map<UUID, AssistantState> stored = target.findAll(touched);
-        Map<UUID, AssistantState> states = new LinkedHashMap<>(stored);
-        Set<UUID> changed = new HashSet<>();
-        for (TrackedEventMessage<?> tracked : batch) {
-            DomainEventMessage<?> event = (DomainEventMessage<?>) tracked;
-            AssistantEvent payload = (AssistantEvent) event.getPayload();
-            updater.next(states.get(payload.assistantId()), payload, event.getSequenceNumber(), event.getTimestamp())
-                    .ifPresent(next -> {
-                        states.put(payload.assistantId(), next);
-                        changed.add(payload.assistantId());
-                    });
-        }
-        target.saveAll(changed.stream().map(states::get).toList(), stored.keySet());
+        ProjectionBatch folding = new ProjectionBatch(target, updater, ProjectionBatch.WritePolicy.FRESH_COLLECTION);
+        folding.prefetch(batch.stream().map(event -> ((AssistantEvent) event.getPayload()).assistantId()).toList());
+        batch.forEach(event -> apply(folding, (DomainEventMessage<?>) event));
+        folding.flush();
         advance(batch.size());
     }
 
-    /** Applies what was appended after the replay's last event to the (now active) rebuilt model. */
+    /**
+     * Applies what was appended after the replay's last event to the (now active) rebuilt model, which the
+     * live projection writes too.
+     */
     private void catchUp(AssistantStore target, TrackingToken last) {
-        long applied = 0;
+        List<DomainEventMessage<?>> batch = new ArrayList<>(BATCH);
         try (Stream<? extends TrackedEventMessage<?>> events = storageEngine.readEvents(last, false)) {
             Iterator<? extends TrackedEventMessage<?>> iterator = events.iterator();
             while (iterator.hasNext()) {
-                DomainEventMessage<?> event = (DomainEventMessage<?>) iterator.next();
-                updater.apply(target, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
-                if (++applied % BATCH == 0) {
-                    advance(BATCH);
+                batch.add((DomainEventMessage<?>) iterator.next());
+                if (batch.size() == BATCH || !iterator.hasNext()) {
+                    ProjectionBatch folding = new ProjectionBatch(target, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
+                    batch.forEach(event -> apply(folding, event));
+                    folding.flush();
+                    advance(batch.size());
+                    batch.clear();
                 }
             }
         }
-        advance(applied % BATCH);
+    }
+
+    private static void apply(ProjectionBatch batch, DomainEventMessage<?> event) {
+        batch.apply((AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
     }
 
     /** Counts {@code events} more done, and tells the other replicas (which is also this replica's sign of life). */

@@ -1,11 +1,7 @@
 package com.example.assistants.query.rebuild;
 
-import com.example.assistants.api.error.ErrorCode;
-import com.example.assistants.api.error.ErrorResponse;
-import com.example.assistants.support.web.ApiExceptionHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,8 +30,4 @@ class RebuildController {
         return rebuild.progress();
     }
 
-    @ExceptionHandler(RebuildAlreadyRunningException.class)
-    ResponseEntity<ErrorResponse> alreadyRunning(RebuildAlreadyRunningException e) {
-        return ApiExceptionHandler.error(ErrorCode.CONFLICT, e.getMessage());
-    }
 }

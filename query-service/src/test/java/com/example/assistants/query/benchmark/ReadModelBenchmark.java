@@ -1,11 +1,11 @@
 package com.example.assistants.query.benchmark;
 
-import com.example.assistants.api.assistant.AssistantCreate;
-import com.example.assistants.api.assistant.AssistantUpdate;
-import com.example.assistants.api.event.AssistantCreated;
-import com.example.assistants.api.event.AssistantUpdated;
+import com.example.assistants.model.SettingsJson;
+import tools.jackson.databind.node.ObjectNode;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantUpdated;
 import com.example.assistants.query.QueryServiceTest;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.PlatformJson;
 import com.example.assistants.support.test.HttpApi.Response;
 import com.example.assistants.support.test.TestTokens;
 import org.HdrHistogram.Histogram;
@@ -103,14 +103,14 @@ class ReadModelBenchmark extends QueryServiceTest {
 
     /** Assistants of ten events each (a creation, nine updates), appended a thousand per transaction. */
     private long appendEvents(int events) {
-        AssistantCreate create = JSON.readValue("{\"name\": \"Replayed\"}", AssistantCreate.class);
+        ObjectNode create = SettingsJson.tree(SettingsJson.created(JSON.readTree("{\"name\": \"Replayed\"}")));
         List<EventMessage<?>> batch = new ArrayList<>(1000);
         long appended = 0;
         while (appended < events) {
             UUID id = UUID.randomUUID();
-            batch.add(new GenericDomainEventMessage<>("Assistant", id.toString(), 0, new AssistantCreated(id, create.toSettings())));
+            batch.add(new GenericDomainEventMessage<>("Assistant", id.toString(), 0, new AssistantCreated(id, create)));
             for (int sequence = 1; sequence < 10; sequence++) {
-                AssistantUpdate update = JSON.readValue("{\"description\": \"revision " + sequence + "\"}", AssistantUpdate.class);
+                ObjectNode update = (ObjectNode) JSON.readTree("{\"description\": \"revision " + sequence + "\"}");
                 batch.add(new GenericDomainEventMessage<>("Assistant", id.toString(), sequence, new AssistantUpdated(id, update)));
             }
             appended += 10;

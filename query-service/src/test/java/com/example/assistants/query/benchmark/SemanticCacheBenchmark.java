@@ -3,7 +3,7 @@ package com.example.assistants.query.benchmark;
 import com.example.assistants.query.QueryServiceTest;
 import com.example.assistants.query.cache.SemanticCache;
 import com.example.assistants.query.readmodel.ReadModel;
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 import com.example.assistants.support.test.HttpApi.Response;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;

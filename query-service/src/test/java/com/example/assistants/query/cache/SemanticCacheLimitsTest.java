@@ -1,6 +1,6 @@
 package com.example.assistants.query.cache;
 
-import com.example.assistants.api.assistant.AssistantState;
+import com.example.assistants.model.AssistantState;
 import com.example.assistants.query.QueryServiceTest;
 import com.example.assistants.query.readmodel.ReadModel;
 import com.example.assistants.support.web.TooBusyException;

@@ -1,11 +1,11 @@
 package com.example.assistants.query.deadletter;
 
-import com.example.assistants.api.assistant.AssistantCreate;
-import com.example.assistants.api.assistant.AssistantUpdate;
-import com.example.assistants.api.event.AssistantCreated;
-import com.example.assistants.api.event.AssistantUpdated;
+import com.example.assistants.model.SettingsJson;
+import tools.jackson.databind.node.ObjectNode;
+import com.example.assistants.events.AssistantCreated;
+import com.example.assistants.events.AssistantUpdated;
 import com.example.assistants.query.QueryServiceTest;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.PlatformJson;
 import com.example.assistants.support.test.HttpApi.Response;
 import com.example.assistants.support.test.TestTokens;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -37,7 +37,7 @@ class DeadLetterTest extends QueryServiceTest {
     void aPoisonedSequenceIsSetAsideListedAndRetried() {
         UUID broken = UUID.randomUUID();
         GenericDomainEventMessage<AssistantUpdated> orphanUpdate = event(broken, 1,
-                new AssistantUpdated(broken, JSON.readValue("{\"description\": \"repaired\"}", AssistantUpdate.class)));
+                new AssistantUpdated(broken, (ObjectNode) JSON.readTree("{\"description\": \"repaired\"}")));
         eventStore.publish(orphanUpdate);
 
         JsonNode letters = await().atMost(Duration.ofSeconds(10)).until(() -> sequenceOf(broken.toString()), l -> l != null);
@@ -53,7 +53,7 @@ class DeadLetterTest extends QueryServiceTest {
         assertThat(stillBroken.json().get("handled").asBoolean()).isFalse();
 
         GenericDomainEventMessage<AssistantCreated> repair = event(broken, 0, new AssistantCreated(broken,
-                JSON.readValue("{\"name\": \"Repaired\"}", AssistantCreate.class).toSettings()));
+                SettingsJson.tree(SettingsJson.created(JSON.readTree("{\"name\": \"Repaired\"}")))));
         eventStore.publish(repair);
         await().atMost(Duration.ofSeconds(10)).until(() -> sequenceOf(broken.toString()), l -> l != null && l.size() == 2);
 

@@ -1,7 +1,7 @@
 package com.example.assistants.query.readmodel;
 
-import com.example.assistants.api.assistant.AssistantState;
-import com.example.assistants.api.event.AssistantEvent;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.events.AssistantEvent;
 import com.example.assistants.query.QueryServiceTest;
 import com.example.assistants.query.history.AssistantHistory;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -76,7 +76,7 @@ class ProjectionTest extends QueryServiceTest {
         List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
         AssistantStore scratch = scratchCollection();
         try {
-            ProjectionBatch batch = new ProjectionBatch(scratch, updater);
+            ProjectionBatch batch = new ProjectionBatch(scratch, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
             events.forEach(event -> apply(batch, event));
 
             assertThat(scratch.find(UUID.fromString(id))).as("nothing written before the batch commits").isEmpty();
@@ -93,7 +93,7 @@ class ProjectionTest extends QueryServiceTest {
         List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
         AssistantStore scratch = scratchCollection();
         try {
-            ProjectionBatch batch = new ProjectionBatch(scratch, updater);
+            ProjectionBatch batch = new ProjectionBatch(scratch, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
             apply(batch, events.get(0));
             apply(batch, events.get(1));
             apply(scratch, events.get(0));
@@ -124,6 +124,8 @@ class ProjectionTest extends QueryServiceTest {
     }
 
     private void apply(AssistantStore store, DomainEventMessage<?> event) {
-        updater.apply(store, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+        ProjectionBatch alone = new ProjectionBatch(store, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
+        apply(alone, event);
+        alone.flush();
     }
 }

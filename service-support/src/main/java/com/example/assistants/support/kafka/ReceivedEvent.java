@@ -1,8 +1,8 @@
 package com.example.assistants.support.kafka;
 
-import com.example.assistants.api.event.AssistantEvent;
-import com.example.assistants.api.event.EventEnvelope;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.events.AssistantEvent;
+import com.example.assistants.events.EventEnvelope;
+import com.example.assistants.model.PlatformJson;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,11 +1,10 @@
 package com.example.assistants.support.web;
 
-import com.example.assistants.api.error.AssistantNotFoundException;
+import com.example.assistants.api.error.ApiException;
 import com.example.assistants.api.error.ErrorCode;
 import com.example.assistants.api.error.ErrorResponse;
-import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.ValidationException;
-import com.example.assistants.api.error.VersionConflictException;
+import com.example.assistants.model.FieldViolation;
+import com.example.assistants.model.ValidationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,9 +29,8 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
+import com.example.assistants.model.JsonPaths;
 import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidNullException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.Comparator;
 import java.util.List;
@@ -53,31 +51,24 @@ public class ApiExceptionHandler {
         this.unavailabilities = unavailabilities;
     }
 
-    public static ResponseEntity<ErrorResponse> error(ErrorCode code, String message) {
-        return error(code, message, null);
+    private static ResponseEntity<ErrorResponse> error(ErrorCode code, String message) {
+        return ResponseEntity.status(code.status()).body(ErrorResponse.of(code, message, null));
     }
 
-    public static ResponseEntity<ErrorResponse> error(ErrorCode code, String message, Object details) {
-        return ResponseEntity.status(code.status()).body(ErrorResponse.of(code, message, details));
+    private static ResponseEntity<ErrorResponse> invalid(List<FieldViolation> violations) {
+        return ResponseEntity.status(ErrorCode.VALIDATION_ERROR.status())
+                .body(ErrorResponse.of(ErrorCode.VALIDATION_ERROR, "The request is invalid", violations));
     }
 
-    public static ResponseEntity<ErrorResponse> invalid(List<FieldViolation> violations) {
-        return error(ErrorCode.VALIDATION_ERROR, "The request is invalid", violations);
-    }
-
-    @ExceptionHandler(AssistantNotFoundException.class)
-    ResponseEntity<ErrorResponse> notFound(AssistantNotFoundException e) {
-        return error(ErrorCode.ENTITY_NOT_FOUND, e.getMessage());
+    /** Every refusal a service decides: not found, a conflict, a stale version, an invalid file. */
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ErrorResponse> refused(ApiException e) {
+        return error(e.code(), e.getMessage());
     }
 
     @ExceptionHandler(ValidationException.class)
     ResponseEntity<ErrorResponse> invalidAssistant(ValidationException e) {
         return invalid(e.violations());
-    }
-
-    @ExceptionHandler(VersionConflictException.class)
-    ResponseEntity<ErrorResponse> versionConflict(VersionConflictException e) {
-        return error(ErrorCode.VERSION_CONFLICT, e.getMessage());
     }
 
     /** A rule checked in a controller ({@link com.example.assistants.support.security.Callers}). */
@@ -144,20 +135,7 @@ public class ApiExceptionHandler {
     /** JSON that parses but does not fit the request type: an unknown field, a wrong type, a bad enum value. */
     @ExceptionHandler(JacksonException.class)
     ResponseEntity<ErrorResponse> unmappableJson(JacksonException e) {
-        return invalid(List.of(new FieldViolation(JsonPaths.of(e), problem(e))));
-    }
-
-    private static String problem(JacksonException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "is not a known field";
-        }
-        if (e instanceof InvalidNullException) {
-            return "must not be null";
-        }
-        if (e.getCause() instanceof IllegalArgumentException argument && argument.getMessage() != null) {
-            return argument.getMessage();
-        }
-        return "has the wrong type or format";
+        return invalid(List.of(JsonPaths.violation(e)));
     }
 
     @ExceptionHandler(TooBusyException.class)

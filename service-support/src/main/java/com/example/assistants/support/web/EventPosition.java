@@ -1,7 +1,7 @@
 package com.example.assistants.support.web;
 
-import com.example.assistants.api.error.FieldViolation;
-import com.example.assistants.api.error.ValidationException;
+import com.example.assistants.model.FieldViolation;
+import com.example.assistants.model.ValidationException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
 

@@ -1,7 +1,7 @@
 package com.example.assistants.support.web;
 
 import com.example.assistants.api.error.ErrorResponse;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.PlatformJson;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.converter.ModelConverters;

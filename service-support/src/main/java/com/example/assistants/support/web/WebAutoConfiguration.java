@@ -1,6 +1,6 @@
 package com.example.assistants.support.web;
 
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.model.PlatformJson;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

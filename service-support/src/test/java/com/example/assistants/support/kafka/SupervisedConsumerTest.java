@@ -1,8 +1,8 @@
 package com.example.assistants.support.kafka;
 
-import com.example.assistants.api.event.AssistantDeleted;
-import com.example.assistants.api.event.EventEnvelope;
-import com.example.assistants.support.json.PlatformJson;
+import com.example.assistants.events.AssistantDeleted;
+import com.example.assistants.events.EventEnvelope;
+import com.example.assistants.model.PlatformJson;
 import com.example.assistants.support.test.TestKafka;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;

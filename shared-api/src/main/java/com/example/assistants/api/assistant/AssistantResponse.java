@@ -1,34 +1,27 @@
 package com.example.assistants.api.assistant;
 
+import com.example.assistants.model.AssistantSettings;
+import com.example.assistants.model.AssistantState;
+import com.example.assistants.model.ModelProvider;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import java.time.Instant;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
 
-/** An assistant as the API shows it: its settings, plus what the server derives and records. */
+/**
+ * An assistant as the API shows it: every setting (unwrapped, so that a new setting shows without an edit
+ * here), plus what the server derives and records.
+ *
+ * @param avatarTextColor the one set, else the one computed from the background
+ */
 public record AssistantResponse(
         UUID id,
-        String name,
-        String description,
-        String avatarBgColor,
+        @JsonUnwrapped @JsonIgnoreProperties("avatar_text_color") AssistantSettings settings,
         String avatarTextColor,
-        int avatarVerticalPosition,
-        String instructions,
-        AssistantModel model,
         ModelProvider modelProvider,
-        boolean useReranker,
-        String rerankProvider,
-        int topKRetrieval,
-        int topNRerank,
-        double retrievalSimilarityCutoff,
-        double similarityCutoff,
-        boolean useSemanticCache,
-        double cacheSimilarityThreshold,
-        int cacheTtlSeconds,
-        boolean userAuthentication,
-        boolean isEnabled,
-        AssistantConfiguration configuration,
-        List<UUID> linkedConnectorIds,
         String avatarImage,
         String avatarUrl,
         Instant createdAt,
@@ -36,45 +29,33 @@ public record AssistantResponse(
         long version) {
 
     /**
-     * The fields of a response that no request writes, and {@code linked_connectors}, which the original
-     * API's responses carry: a create or update that sends them back has them ignored.
+     * The fields of a response that no request writes: a create or update that sends them back has them
+     * ignored, as does one that sends {@code linked_connectors}, which the original API's responses carry.
      */
-    public static final Set<String> READ_ONLY_FIELDS = Set.of("id", "created_at", "updated_at", "version",
-            "model_provider", "avatar_image", "avatar_url", "linked_connectors");
+    public static final Set<String> READ_ONLY_FIELDS = readOnlyFields();
 
-    public static AssistantResponse of(UUID id, AssistantSettings settings, Avatar avatar,
-                                       Instant createdAt, Instant updatedAt, long version) {
+    public static AssistantResponse of(AssistantState state) {
+        AssistantSettings settings = state.settings();
         return new AssistantResponse(
-                id,
-                settings.name(),
-                settings.description(),
-                settings.avatarBgColor(),
+                state.id(),
+                settings,
                 settings.effectiveTextColor(),
-                settings.avatarVerticalPosition(),
-                settings.instructions(),
-                settings.model(),
                 settings.model().provider(),
-                settings.useReranker(),
-                settings.rerankProvider(),
-                settings.topKRetrieval(),
-                settings.topNRerank(),
-                settings.retrievalSimilarityCutoff(),
-                settings.similarityCutoff(),
-                settings.useSemanticCache(),
-                settings.cacheSimilarityThreshold(),
-                settings.cacheTtlSeconds(),
-                settings.userAuthentication(),
-                settings.isEnabled(),
-                settings.configuration(),
-                settings.linkedConnectorIds(),
-                avatar == null ? null : avatar.objectKey(),
-                avatar == null ? null : avatarPath(id),
-                createdAt,
-                updatedAt,
-                version);
+                state.avatar() == null ? null : state.avatar().objectKey(),
+                state.avatar() == null ? null : avatarPath(state.id()),
+                state.createdAt(),
+                state.updatedAt(),
+                state.version());
     }
 
     public static String avatarPath(UUID id) {
         return "/api/v1/assistants/" + id + "/avatar";
+    }
+
+    private static Set<String> readOnlyFields() {
+        Set<String> fields = new HashSet<>(Set.of("id", "created_at", "updated_at", "version", "model_provider",
+                "avatar_image", "avatar_url", "linked_connectors"));
+        fields.addAll(AssistantSettings.READ_ONLY);
+        return Set.copyOf(fields);
     }
 }

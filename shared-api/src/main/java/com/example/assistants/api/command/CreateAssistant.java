@@ -1,6 +1,6 @@
 package com.example.assistants.api.command;
 
-import com.example.assistants.api.assistant.AssistantSettings;
+import com.example.assistants.model.AssistantSettings;
 
 import java.util.UUID;
 

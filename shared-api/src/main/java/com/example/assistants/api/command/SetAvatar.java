@@ -1,6 +1,6 @@
 package com.example.assistants.api.command;
 
-import com.example.assistants.api.assistant.Avatar;
+import com.example.assistants.events.Avatar;
 
 import java.util.UUID;
 

@@ -1,9 +1,13 @@
 package com.example.assistants.api.command;
 
-import com.example.assistants.api.assistant.AssistantUpdate;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.util.UUID;
 
-/** @param expectedVersion the version the caller last saw (If-Match), or null to update whatever is current */
-public record UpdateAssistant(UUID assistantId, AssistantUpdate changes, Long expectedVersion) implements AssistantCommand {
+/**
+ * @param request         the fields to change as the client sent them: a merge patch over the current settings,
+ *                        checked by the aggregate on the merged result
+ * @param expectedVersion the version the caller last saw (If-Match), or null to update whatever is current
+ */
+public record UpdateAssistant(UUID assistantId, ObjectNode request, Long expectedVersion) implements AssistantCommand {
 }

@@ -2,8 +2,9 @@ package com.example.assistants.api.error;
 
 import java.util.UUID;
 
-public class AssistantNotFoundException extends RuntimeException {
+public class AssistantNotFoundException extends ApiException {
+
     public AssistantNotFoundException(UUID assistantId) {
-        super("Assistant " + assistantId + " not found");
+        super(ErrorCode.ENTITY_NOT_FOUND, "Assistant " + assistantId + " not found");
     }
 }

@@ -1,0 +1,18 @@
+package com.example.assistants.events;
+
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.UUID;
+
+/**
+ * @param settings every setting the assistant was created with, defaults filled in, in the settings' JSON
+ *                 names (see docs/events.md)
+ */
+@EventRevision("1")
+public record AssistantCreated(UUID assistantId, ObjectNode settings) implements AssistantEvent {
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.created(this);
+    }
+}

@@ -1,5 +1,0 @@
-package com.example.assistants.api.error;
-
-/** @param field the JSON path of the offending field, e.g. {@code configuration.top_p} */
-public record FieldViolation(String field, String message) {
-}
