@@ -6,9 +6,9 @@ import java.util.UUID;
 
 /**
  * @param settings every setting the assistant was created with, defaults filled in, in the settings' JSON
- *                 names (see docs/events.md)
+ *                 names (see docs/events.md); revision 2 added {@code is_vectorized}
  */
-@EventRevision("1")
+@EventRevision("2")
 public record AssistantCreated(UUID assistantId, ObjectNode settings) implements AssistantEvent {
 
     @Override

@@ -43,12 +43,14 @@ public record AssistantSettings(
         @NotNull Boolean userAuthentication,
         @NotNull Boolean isEnabled,
         @AnswerInput @NotNull @Valid AssistantConfiguration configuration,
-        @AnswerInput @NotNull @Size(max = 100) @UniqueElements List<@NotNull UUID> linkedConnectorIds) {
+        @AnswerInput @NotNull @Size(max = 100) @UniqueElements List<@NotNull UUID> linkedConnectorIds,
+        /* whether the connectors' documents are indexed for retrieval; kept by the platform */
+        @ReadOnly @NotNull Boolean isVectorized) {
 
     /** What a create leaves out takes these; the name has none. */
     public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null, "primary", null, 50,
             "You are a helpful assistant.", AssistantModel.OLLAMA, false, "cohere", 25, 5, 0.5, 0.5, false, 0.90,
-            3600, false, true, AssistantConfiguration.DEFAULTS, List.of());
+            3600, false, true, AssistantConfiguration.DEFAULTS, List.of(), false);
 
     /** JSON names of the settings whose change makes cached answers stale. */
     public static final Set<String> ANSWER_INPUTS = SettingsJson.namesAnnotated(AnswerInput.class);
@@ -59,6 +61,8 @@ public record AssistantSettings(
     public AssistantSettings {
         // a copy that tolerates a null element, which the rules then report instead of a failed construction
         linkedConnectorIds = linkedConnectorIds == null ? null : Collections.unmodifiableList(new ArrayList<>(linkedConnectorIds));
+        // settings stored before the field existed (read-model documents, Kafka records) have none
+        isVectorized = isVectorized != null && isVectorized;
     }
 
     /** Every broken rule: each field's constraints, or when they all hold, the rules that span several fields. */

@@ -20,7 +20,7 @@ class AssistantSettingsTest {
     private static final AssistantSettings EVERYTHING_ELSE = new AssistantSettings("Other", "described", "#101010",
             "#FAFAFA", 10, "Be brief.", AssistantModel.MISTRAL, true, "jina", 40, 20, 0.25, 0.75, true, 0.8, 60, true,
             false, new AssistantConfiguration(1.5, 0.9, 1.0, -1.0, 1000, List.of("support")),
-            List.of(UUID.randomUUID()));
+            List.of(UUID.randomUUID()), false);
 
     private static ObjectNode json(String json) {
         return (ObjectNode) JSON.readTree(json);
@@ -39,7 +39,7 @@ class AssistantSettingsTest {
     void createFillsTheDefaultsOfTheContract() {
         assertThat(HELPER).isEqualTo(new AssistantSettings("Helper", null, "primary", null, 50,
                 "You are a helpful assistant.", AssistantModel.OLLAMA, false, "cohere", 25, 5, 0.5, 0.5, false, 0.90,
-                3600, false, true, new AssistantConfiguration(0.7, 1.0, 0.0, 0.0, 4096, List.of()), List.of()));
+                3600, false, true, new AssistantConfiguration(0.7, 1.0, 0.0, 0.0, 4096, List.of()), List.of(), false));
     }
 
     @Test
@@ -100,8 +100,16 @@ class AssistantSettingsTest {
     }
 
     @Test
-    void settingsStoredByANewerVersionReadWithoutItsNewFields() {
+    void readOnlySettingsAreIgnoredInRequests() {
+        assertThat(AssistantSettings.READ_ONLY).containsExactly("is_vectorized");
+        assertThat(SettingsJson.updated(HELPER, json("{\"is_vectorized\": true}")).isVectorized()).isFalse();
+        assertThat(SettingsJson.created(json("{\"name\": \"Helper\", \"is_vectorized\": true}"))).isEqualTo(HELPER);
+    }
+
+    @Test
+    void settingsStoredBeforeAFieldExistedReadWithItsDefault() {
         ObjectNode stored = SettingsJson.tree(HELPER);
+        stored.remove("is_vectorized");
         stored.put("a_field_of_a_newer_version", 1);
 
         assertThat(SettingsJson.stored(stored)).isEqualTo(HELPER);

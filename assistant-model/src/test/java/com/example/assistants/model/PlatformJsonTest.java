@@ -22,7 +22,7 @@ class PlatformJsonTest {
     @Test
     void settingsUseTheNamesOfTheContract() {
         assertThat(SettingsJson.tree(AssistantSettings.DEFAULTS).propertyNames()).contains("top_k_retrieval",
-                "top_n_rerank", "is_enabled", "linked_connector_ids", "configuration");
+                "top_n_rerank", "is_enabled", "is_vectorized", "linked_connector_ids", "configuration");
         assertThat(SettingsJson.tree(AssistantSettings.DEFAULTS).get("configuration").get("max_output_tokens").asInt())
                 .isEqualTo(4096);
     }

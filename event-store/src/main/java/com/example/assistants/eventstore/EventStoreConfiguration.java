@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import com.example.assistants.eventstore.upcasting.AssistantCreatedRevision2;
 import com.example.assistants.eventstore.upcasting.EventTypesOfTheFirstRelease;
 import com.example.assistants.model.PlatformJson;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
@@ -57,7 +58,7 @@ public class EventStoreConfiguration {
 
     /** Every change to an event's shape since the first release, oldest first: each row is read as today's shape. */
     static EventUpcasterChain upcasters() {
-        return new EventUpcasterChain(new EventTypesOfTheFirstRelease());
+        return new EventUpcasterChain(new EventTypesOfTheFirstRelease(), new AssistantCreatedRevision2());
     }
 
     @Bean

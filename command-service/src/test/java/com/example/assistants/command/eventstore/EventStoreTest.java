@@ -30,7 +30,7 @@ class EventStoreTest extends CommandServiceTest {
 
         assertThat(rows).extracting(row -> row.get("payload_type") + " " + row.get("payload_revision")).as(
                 "type names and revisions, not Java classes").containsExactly(
-                "AssistantCreated 1", "AssistantUpdated 1", "AssistantDeleted 1");
+                "AssistantCreated 2", "AssistantUpdated 1", "AssistantDeleted 1");
         JsonNode created = json(rows.get(0).get("payload"));
         assertThat(created.get("settings").get("name").asString()).isEqualTo("Audited");
         assertThat(created.get("settings").get("top_k_retrieval").asInt()).isEqualTo(25);

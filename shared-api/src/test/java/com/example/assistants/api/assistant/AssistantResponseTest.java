@@ -40,12 +40,13 @@ class AssistantResponseTest {
         ObjectNode response = JSON.valueToTree(AssistantResponse.of(STATE));
 
         assertThat(response.get("avatar_text_color").asString()).isEqualTo("white");
+        assertThat(response.get("is_vectorized").asBoolean()).isFalse();
         assertThat(response.get("model_provider").asString()).isEqualTo("ollama");
         assertThat(JSON.treeToValue(response, AssistantResponse.class)).as("read back as it was written")
                 .isEqualTo(new AssistantResponse(STATE.id(), new AssistantSettings("Helper", null, "primary", null, 50,
                         STATE.settings().instructions(), STATE.settings().model(), false, "cohere", 25, 5, 0.5, 0.5, false,
-                        0.9, 3600, false, true, STATE.settings().configuration(), STATE.settings().linkedConnectorIds()),
-                        "white", STATE.settings().model().provider(), null, null, STATE.createdAt(),
+                        0.9, 3600, false, true, STATE.settings().configuration(), STATE.settings().linkedConnectorIds(),
+                        false), "white", STATE.settings().model().provider(), null, null, STATE.createdAt(),
                         STATE.updatedAt(), 0));
     }
 }
