@@ -1,5 +1,0 @@
-package com.example.assistants.model;
-
-/** @param field the JSON path of the offending field, e.g. {@code configuration.top_p} */
-public record FieldViolation(String field, String message) {
-}

@@ -1,4 +1,0 @@
-package com.example.assistants.avatar.image;
-
-public record InspectedImage(ImageType type, int width, int height) {
-}

@@ -1,0 +1,481 @@
+package io.github.assistantsplatform.benchmarks;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Starts the local stack, loads it, and prints each figure next to a baseline measured in the same
+ * run on the same machine. Sizes: -Dbenchmark.writes, -Dbenchmark.reads, -Dbenchmark.commands,
+ * -Dbenchmark.events (see the README for the command).
+ */
+public final class Benchmarks {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int GATEWAY_PORT = 8080;
+    private static final int QUERY_PORT = 8082;
+    private static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
+    private static final String QUERY = "http://localhost:" + QUERY_PORT;
+    private static final String JDBC = "jdbc:postgresql://localhost:54321/assistants";
+    private static final String ASSISTANTS = "/api/v1/assistants";
+    private static final String CRUD_PEER = "/benchmark/crud-peer/assistants";
+    /** The position in a tracking token as stored (JSON: a gap-aware token's index). */
+    private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<String[]> table = new ArrayList<>();
+    private long failures;
+    private final RunningStack stack;
+
+    Benchmarks(RunningStack stack) {
+        this.stack = stack;
+    }
+
+    public static void main(String[] args) throws Exception {
+        // run from the repository's root, as the README says (the stack's jars are found from there)
+        Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
+        try (RunningStack stack = RunningStack.start(repository, CrudPeerProcess.GATEWAY_ROUTE);
+             CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
+            Benchmarks benchmarks = new Benchmarks(stack);
+            try {
+                benchmarks.run(Integer.getInteger("benchmark.writes", 6_000), Integer.getInteger("benchmark.reads", 30_000),
+                        Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 1_000_000),
+                        Integer.getInteger("benchmark.rounds", 3));
+            } finally {
+                // what was measured before a failure is still worth reading (the services' logs say the rest)
+                benchmarks.print();
+                System.out.println("\nThe services' logs: " + stack.dataDirectory.resolve("logs"));
+            }
+        }
+    }
+
+    /**
+     * Each load runs in {@code rounds} rounds, alternating with its baselines, after one unmeasured
+     * round to warm the JVMs up; a rate is the median of its rounds.
+     */
+    void run(int writes, int reads, int commands, int events, int rounds) throws Exception {
+        row("startup of the local stack (s)", stack.startupSeconds, null, "< 60");
+        List<String> ids = writes(writes, rounds);
+        reads(ids, reads, rounds);
+        lagAndKafka(ids.get(0), commands);
+        rebuild(events);
+        memory();
+    }
+
+    private List<String> writes(int count, int rounds) throws Exception {
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        int perRound = Math.max(16, count / rounds);
+        createThrough(ASSISTANTS, perRound, new ArrayList<>());
+        createThrough(CRUD_PEER, perRound, new ArrayList<>());
+        List<Load.Result> creates = new ArrayList<>();
+        List<Load.Result> peerCreates = new ArrayList<>();
+        List<Load.Result> inserts = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            creates.add(createThrough(ASSISTANTS, perRound, ids));
+            waitUntilVisible(ids.get(ids.size() - 1));
+            peerCreates.add(createThrough(CRUD_PEER, perRound, new ArrayList<>()));
+            inserts.add(insertBaseline(perRound));
+        }
+        List<Load.Result> updates = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            int offset = round * perRound;
+            updates.add(Load.overHttp(GATEWAY_PORT, 16, perRound, (http, i) -> http.send("PUT",
+                    ASSISTANTS + "/" + ids.get((offset + i) % ids.size()), stack.adminToken,
+                    "{\"description\": \"revision " + i + "\"}").status() == 200));
+        }
+        Load.Result create = Load.Result.ofRounds(creates);
+        Load.Result peer = Load.Result.ofRounds(peerCreates);
+        Load.Result update = Load.Result.ofRounds(updates);
+        Load.Result insert = Load.Result.ofRounds(inserts);
+        load("creates/s through the gateway, 16 clients", create, peer, ">= 1,000, >= 60% of the CRUD peer", "");
+        load("updates/s through the gateway, 16 clients", update, peer, ">= 1,000, >= 60% of the CRUD peer", "");
+        load("baseline: CRUD peer creates/s through the gateway (validate + INSERT)", peer, insert, "", "");
+        row("baseline: single-row INSERT commits/s, same PostgreSQL", insert.perSecond(), null, "");
+        failuresOf("writes", create, update, peer);
+        return ids;
+    }
+
+    /** Creates assistants through the gateway at {@code path}, adding their ids to {@code ids}. */
+    private Load.Result createThrough(String path, int count, List<String> ids) throws Exception {
+        return Load.overHttp(GATEWAY_PORT, 16, count, (http, i) -> {
+            KeepAliveHttp.Response response = http.send("POST", path, stack.adminToken,
+                    "{\"name\": \"Load " + i + "\", \"description\": \"benchmark\"}");
+            if (response.status() == 201) {
+                ids.add(JSON.readTree(response.body()).get("id").asString());
+            }
+            return response.status() == 201;
+        });
+    }
+
+    private Load.Result insertBaseline(int count) throws Exception {
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE IF NOT EXISTS benchmark_rows (id uuid PRIMARY KEY, body text NOT NULL)");
+        }
+        return Load.run(16, count, () -> DriverManager.getConnection(JDBC, "postgres", "postgres"), (connection, i) -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO benchmark_rows VALUES (?, ?)")) {
+                insert.setObject(1, UUID.randomUUID());
+                insert.setString(2, "{\"name\": \"Load " + i + "\"}");
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private void reads(List<String> ids, int count, int rounds) throws Exception {
+        waitUntilVisible(ids.get(ids.size() - 1));
+        int perRound = Math.max(32, count / rounds);
+        // a page costs the MongoDB-compatible server a scan and sort of the whole collection (it ignores the
+        // compound index), so fewer of them
+        int lists = Math.max(32, perRound / 100);
+        List<Load.Result> direct = new ArrayList<>();
+        List<Load.Result> viaGateway = new ArrayList<>();
+        List<Load.Result> list = new ArrayList<>();
+        List<Load.Result> listViaGateway = new ArrayList<>();
+        List<Load.Result> driver = new ArrayList<>();
+        try (MongoClient mongo = MongoClients.create("mongodb://localhost:27018")) {
+            MongoCollection<Document> assistants = activeReadModel(mongo);
+            getById(QUERY_PORT, ids, perRound);
+            getById(GATEWAY_PORT, ids, perRound);
+            for (int round = 0; round < rounds; round++) {
+                direct.add(getById(QUERY_PORT, ids, perRound));
+                viaGateway.add(getById(GATEWAY_PORT, ids, perRound));
+                list.add(listPages(QUERY_PORT, lists));
+                listViaGateway.add(listPages(GATEWAY_PORT, lists));
+                driver.add(Load.run(32, perRound, i -> assistants.find(Filters.eq("_id", ids.get(i % ids.size()))).first() != null));
+            }
+        }
+        Load.Result baseline = Load.Result.ofRounds(driver);
+        Load.Result byId = Load.Result.ofRounds(direct);
+        Load.Result byIdViaGateway = Load.Result.ofRounds(viaGateway);
+        Load.Result page = Load.Result.ofRounds(list);
+        Load.Result pageViaGateway = Load.Result.ofRounds(listViaGateway);
+        load("GET by id/s direct (query-service), 32 connections", byId, baseline, ">= 5,000, >= 50% of baseline", "p99 < 20");
+        load("GET by id/s through the gateway", byIdViaGateway, baseline, "", "");
+        load("GET list (limit 100)/s direct", page, null, "", "");
+        load("GET list (limit 100)/s through the gateway", pageViaGateway, null, "", "");
+        row("baseline: find by _id/s, MongoDB driver alone, 32 threads", baseline.perSecond(), null, "");
+        failuresOf("reads", byId, byIdViaGateway, page, pageViaGateway);
+    }
+
+    private static Load.Result getById(int port, List<String> ids, int count) throws Exception {
+        return Load.overHttp(port, 32, count, (http, i) -> http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()),
+                null, null).status() == 200);
+    }
+
+    /** The first ten pages of 100, as a guest sees them. */
+    private static Load.Result listPages(int port, int count) throws Exception {
+        return Load.overHttp(port, 32, count, (http, i) -> http.send("GET", ASSISTANTS + "?limit=100&skip=" + (i % 10) * 100,
+                null, null).status() == 200);
+    }
+
+    /** The collection query-service serves from: the one its pointer names after a rebuild, else "assistants". */
+    private static MongoCollection<Document> activeReadModel(MongoClient mongo) {
+        var database = mongo.getDatabase("assistants");
+        Document pointer = database.getCollection("read_model_meta").find(Filters.eq("_id", "assistants")).first();
+        return database.getCollection(pointer == null ? "assistants" : pointer.getString("collection"));
+    }
+
+    private void lagAndKafka(String id, int commands) throws Exception {
+        Map<Long, Long> received = new ConcurrentHashMap<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        AtomicBoolean done = new AtomicBoolean();
+        Thread consumer = new Thread(() -> {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                    ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+                kafka.subscribe(List.of("assistants.events.v1"));
+                while (!done.get()) {
+                    var records = kafka.poll(Duration.ofMillis(50));
+                    if (!kafka.assignment().isEmpty()) {
+                        kafka.assignment().forEach(kafka::position);
+                        subscribed.countDown();
+                    }
+                    records.forEach(record -> {
+                        if (id.equals(record.key())) {
+                            received.put(JSON.readTree(record.value()).get("sequence").asLong(), System.nanoTime());
+                        }
+                    });
+                }
+            }
+        }, "benchmark-consumer");
+        consumer.start();
+        if (!subscribed.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the benchmark's Kafka consumer got no partition within 60 s");
+        }
+        KeepAliveHttp gateway = new KeepAliveHttp(GATEWAY_PORT);
+        KeepAliveHttp query = new KeepAliveHttp(QUERY_PORT);
+        Histogram lag = new Histogram(3);
+        Histogram kafka = new Histogram(3);
+        List<long[]> acknowledged = new ArrayList<>();
+        for (int i = 0; i < commands; i++) {
+            KeepAliveHttp.Response updated = gateway.send("PUT", ASSISTANTS + "/" + id, stack.adminToken,
+                    "{\"avatar_vertical_position\": " + (i % 101) + ", \"description\": \"lag " + i + "\"}");
+            long ack = System.nanoTime();
+            long version = JSON.readTree(updated.body()).get("version").asLong();
+            acknowledged.add(new long[]{version, ack});
+            while (JSON.readTree(query.send("GET", ASSISTANTS + "/" + id, null, null).body()).get("version").asLong() < version) {
+                Thread.onSpinWait();
+            }
+            lag.recordValue((System.nanoTime() - ack) / 1_000);
+        }
+        gateway.close();
+        query.close();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (received.size() < commands && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        done.set(true);
+        consumer.join();
+        for (long[] ack : acknowledged) {
+            Long at = received.get(ack[0]);
+            if (at != null) {
+                kafka.recordValue(Math.max(0, at - ack[1]) / 1_000);
+            }
+        }
+        percentiles("projection lag p50 / p99 (ms), " + commands + " commands", lag.getValueAtPercentile(50) / 1000.0,
+                lag.getValueAtPercentile(99) / 1000.0, "p99 < 100");
+        percentiles("Kafka, command ack to consumer p50 / p99 (ms)", kafka.getValueAtPercentile(50) / 1000.0,
+                kafka.getValueAtPercentile(99) / 1000.0, "p99 < 200");
+    }
+
+    private void rebuild(int events) throws Exception {
+        int appended = appendEvents(events);
+        catchUp();
+        long readStart = System.nanoTime();
+        long read = 0;
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.setFetchSize(10_000);
+                try (ResultSet rows = statement.executeQuery("SELECT global_index, payload_type, payload, meta_data, time_stamp "
+                        + "FROM domain_event_entry ORDER BY global_index")) {
+                    while (rows.next()) {
+                        read += rows.getBytes(3).length > 0 ? 1 : 0;
+                    }
+                }
+            }
+        }
+        double readSeconds = (System.nanoTime() - readStart) / 1e9;
+        send("POST", GATEWAY + "/api/v1/admin/read-model/rebuild", stack.adminToken, null);
+        JsonNode progress;
+        do {
+            Thread.sleep(500);
+            progress = JSON.readTree(send("GET", GATEWAY + "/api/v1/admin/read-model/rebuild", stack.adminToken, null).body());
+        } while (progress.get("state").asString().equals("RUNNING"));
+        double seconds = Duration.between(Instant.parse(progress.get("started_at").asString()),
+                Instant.parse(progress.get("finished_at").asString())).toMillis() / 1000.0;
+        row("rebuild events/s (" + progress.get("events_done").asLong() + " events, " + appended + " appended, "
+                        + progress.get("state").asString() + ")", progress.get("events_done").asLong() / seconds,
+                read / readSeconds, ">= 20,000");
+        row("baseline: reading the event table alone, events/s", read / readSeconds, null, "");
+    }
+
+    /**
+     * How fast each tracking processor (the projection, the Kafka publisher, avatar-service's view)
+     * works off the appended backlog, as after a downtime: events per second from the end of the
+     * append until its token reaches the head. The rebuild after it then runs on a quiet stack.
+     */
+    private void catchUp() throws Exception {
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
+            long head;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+                row.next();
+                head = row.getLong(1);
+            }
+            long start = System.nanoTime();
+            Map<String, Long> behind = new TreeMap<>();
+            positions(connection).forEach((processor, position) -> behind.put(processor, head - position));
+            Map<String, Long> pending = new TreeMap<>(behind);
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+            while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                positions(connection).forEach((processor, position) -> {
+                    if (position >= head && pending.remove(processor) != null && behind.get(processor) > 0) {
+                        row("catch-up of " + processor + " on " + behind.get(processor) + " events behind, events/s",
+                                behind.get(processor) / seconds, null, "");
+                    }
+                });
+            }
+            if (!pending.isEmpty()) {
+                throw new IllegalStateException("still behind after 30 minutes: " + pending.keySet());
+            }
+        }
+    }
+
+    /** Each tracking processor's position in the event table (the index of its token, segment 0). */
+    private static Map<String, Long> positions(Connection connection) throws Exception {
+        Map<String, Long> positions = new TreeMap<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT processor_name, convert_from(token, 'UTF8') FROM token_entry "
+                     + "WHERE segment = 0 AND token IS NOT NULL")) {
+            while (rows.next()) {
+                Matcher index = TOKEN_INDEX.matcher(rows.getString(2));
+                positions.put(rows.getString(1), index.find() ? Long.parseLong(index.group(1)) : -1);
+            }
+        }
+        return positions;
+    }
+
+    /** Assistants of ten events each, appended in bulk as Axon stores them (copies of real events' rows). */
+    private int appendEvents(int events) throws Exception {
+        try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
+            String created;
+            String updated;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                         + "WHERE payload_type LIKE '%AssistantCreated' LIMIT 1")) {
+                row.next();
+                created = row.getString(1);
+            }
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                         + "WHERE payload_type LIKE '%AssistantUpdated' LIMIT 1")) {
+                row.next();
+                updated = row.getString(1);
+            }
+            String template = JSON.readTree(created).get("assistant_id").asString();
+            connection.setAutoCommit(false);
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO domain_event_entry (global_index, "
+                    + "aggregate_identifier, sequence_number, type, event_identifier, payload_type, payload, meta_data, time_stamp) "
+                    + "VALUES (nextval('domain_event_entry_seq'), ?, ?, 'Assistant', ?, ?, ?, ?, ?)")) {
+                byte[] metadata = "{\"actor\":\"benchmark\"}".getBytes(StandardCharsets.UTF_8);
+                int appended = 0;
+                while (appended < events) {
+                    String id = UUID.randomUUID().toString();
+                    for (int sequence = 0; sequence < 10 && appended < events; sequence++, appended++) {
+                        String payload = (sequence == 0 ? created.replace(template, id) : updated.replaceAll(
+                                "\"assistant_id\":\"[^\"]+\"", "\"assistant_id\":\"" + id + "\""));
+                        insert.setString(1, id);
+                        insert.setLong(2, sequence);
+                        insert.setString(3, UUID.randomUUID().toString());
+                        insert.setString(4, sequence == 0 ? "io.github.assistantsplatform.events.AssistantCreated"
+                                : "io.github.assistantsplatform.events.AssistantUpdated");
+                        insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
+                        insert.setBytes(6, metadata);
+                        insert.setString(7, Instant.now().toString());
+                        insert.addBatch();
+                    }
+                    if (appended % 10_000 == 0 || appended >= events) {
+                        insert.executeBatch();
+                        connection.commit();
+                    }
+                }
+                return appended;
+            }
+        }
+    }
+
+    private void memory() throws Exception {
+        for (String service : List.of("command-service", "query-service", "avatar-service", "gateway")) {
+            Process pgrep = new ProcessBuilder("pgrep", "-f", service + "-exec.jar").start();
+            String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+")[0];
+            long kib = Files.readAllLines(Path.of("/proc", pid, "status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
+                    .findFirst().orElse(0);
+            row("resident memory of " + service + " after the load (MiB)", kib / 1024.0, null, "<= 512");
+        }
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void waitUntilVisible(String id) throws Exception {
+        while (send("GET", QUERY + "/api/v1/assistants/" + id, null, null).statusCode() != 200) {
+            Thread.sleep(50);
+        }
+    }
+
+    private void failuresOf(String what, Load.Result... results) {
+        for (Load.Result result : results) {
+            if (result.failures() > 0) {
+                failures += result.failures();
+                System.out.println("WARNING: " + result.failures() + " failed requests during the " + what);
+            }
+        }
+    }
+
+    /** Requests that did not get the expected answer, in all measured loads. */
+    long failures() {
+        return failures;
+    }
+
+    private void row(String figure, double value, Double baseline, String target) {
+        table.add(new String[]{figure, format(value), baseline == null ? "" : format(baseline),
+                baseline == null || baseline == 0 ? "" : String.format(Locale.ROOT, "%.2f", value / baseline), target});
+    }
+
+    /** A load's rate (next to its baseline's, if any), then its latencies on the row below. */
+    private void load(String figure, Load.Result result, Load.Result baseline, String target, String latencyTarget) {
+        row(figure, result.perSecond(), baseline == null ? null : baseline.perSecond(), target);
+        percentiles("  p50 / p99 (ms)", result.p50Millis(), result.p99Millis(), latencyTarget);
+    }
+
+    private void percentiles(String figure, double p50, double p99, String target) {
+        table.add(new String[]{figure, format(p50) + " / " + format(p99), "", "", target});
+    }
+
+    private static String format(double value) {
+        return value >= 100 ? String.format(Locale.ROOT, "%,.0f", value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    void print() {
+        System.out.printf("%nBenchmarks, %s, %d cores%n%n", Instant.now(), Runtime.getRuntime().availableProcessors());
+        System.out.println("| figure | value | baseline (same run) | ratio | target |");
+        System.out.println("|---|---|---|---|---|");
+        table.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
+    }
+
+    List<String[]> table() {
+        return table;
+    }
+}

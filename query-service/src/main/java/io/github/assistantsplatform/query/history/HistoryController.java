@@ -1,0 +1,113 @@
+package io.github.assistantsplatform.query.history;
+
+import io.github.assistantsplatform.api.assistant.AssistantHistoryEntry;
+import io.github.assistantsplatform.api.assistant.AssistantResponse;
+import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.api.error.AssistantNotFoundException;
+import io.github.assistantsplatform.model.FieldViolation;
+import io.github.assistantsplatform.model.ValidationException;
+import io.github.assistantsplatform.events.AssistantCreated;
+import io.github.assistantsplatform.events.AssistantDeleted;
+import io.github.assistantsplatform.events.AssistantEvent;
+import io.github.assistantsplatform.events.AssistantUpdated;
+import io.github.assistantsplatform.events.AvatarRemoved;
+import io.github.assistantsplatform.events.AvatarSet;
+import io.github.assistantsplatform.events.EventMetadata;
+import io.github.assistantsplatform.events.SemanticCachePurged;
+import io.github.assistantsplatform.support.security.Callers;
+import io.github.assistantsplatform.support.security.PlatformRoles;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The audit view, straight from the event store: who changed what and when, and the state at any instant. */
+@RestController
+@RequestMapping("/api/v1/assistants/{id}")
+class HistoryController {
+
+    private final AssistantHistory history;
+
+    HistoryController(AssistantHistory history) {
+        this.history = history;
+    }
+
+    @GetMapping("/history")
+    List<AssistantHistoryEntry> history(@PathVariable UUID id) {
+        List<DomainEventMessage<?>> events = history.events(id);
+        if (events.isEmpty()) {
+            throw new AssistantNotFoundException(id);
+        }
+        return events.stream().map(HistoryController::entry).toList();
+    }
+
+    /** Admin-only, checked here because the same path without {@code as_of} is open to all. */
+    @GetMapping(params = "as_of")
+    AssistantResponse asOf(@PathVariable UUID id, @RequestParam("as_of") String asOf) {
+        Callers.requireRole(PlatformRoles.ADMIN);
+        Instant instant = parseInstant(asOf);
+        return history.stateAt(id, instant)
+                .filter(state -> !state.deleted())
+                .map(AssistantResponse::of)
+                .orElseThrow(() -> new AssistantNotFoundException(id));
+    }
+
+    private static AssistantHistoryEntry entry(DomainEventMessage<?> event) {
+        AssistantEvent payload = (AssistantEvent) event.getPayload();
+        return new AssistantHistoryEntry(event.getSequenceNumber(), AssistantEvent.typeName(payload.getClass()),
+                event.getTimestamp(), (String) event.getMetaData().get(EventMetadata.ACTOR),
+                (String) event.getMetaData().get(EventMetadata.REQUEST_ID),
+                (String) event.getMetaData().get(EventMetadata.CORRELATION_ID), payload.accept(CHANGES));
+    }
+
+    /** What each event set, as the history shows it. */
+    private static final AssistantEvent.Visitor<Object> CHANGES = new AssistantEvent.Visitor<>() {
+        @Override
+        public Object created(AssistantCreated event) {
+            return event.settings();
+        }
+
+        @Override
+        public Object updated(AssistantUpdated event) {
+            return event.changes();
+        }
+
+        @Override
+        public Object deleted(AssistantDeleted event) {
+            return Map.of();
+        }
+
+        @Override
+        public Object avatarSet(AvatarSet event) {
+            return event.avatar();
+        }
+
+        @Override
+        public Object avatarRemoved(AvatarRemoved event) {
+            return Map.of("object_key", event.objectKey());
+        }
+
+        @Override
+        public Object cachePurged(SemanticCachePurged event) {
+            return Map.of("deleted_count", event.deletedCount());
+        }
+    };
+
+    private static Instant parseInstant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new ValidationException(List.of(new FieldViolation("as_of",
+                    "must be an ISO-8601 instant with an offset, e.g. 2026-01-31T12:00:00Z")));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.github.assistantsplatform.query.history;
+
+import io.github.assistantsplatform.query.QueryServiceTest;
+import io.github.assistantsplatform.support.test.HttpApi.Response;
+import io.github.assistantsplatform.support.test.TestTokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HistoryTest extends QueryServiceTest {
+
+    @Test
+    void historyTellsWhoChangedWhatAndWhen() {
+        String id = writes.send("POST", "/api/v1/assistants", TestTokens.admin("admin-ann"), Map.of("name", "Audited"),
+                Map.of("X-Request-Id", "req-1")).json().get("id").asString();
+        writes.put("/api/v1/assistants/" + id, TestTokens.admin("admin-ben"), Map.of("description", "d", "top_k_retrieval", 40));
+        writes.put("/api/v1/assistants/" + id, TestTokens.admin("admin-ben"), Map.of("description", "d"));
+        writes.delete("/api/v1/assistants/" + id, TestTokens.admin("admin-cat"));
+
+        Response history = reads.get("/api/v1/assistants/" + id + "/history", TestTokens.admin());
+
+        assertThat(history.status()).isEqualTo(200);
+        JsonNode events = history.json();
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0).get("type").asString()).isEqualTo("AssistantCreated");
+        assertThat(events.get(0).get("actor").asString()).isEqualTo("admin-ann");
+        assertThat(events.get(0).get("request_id").asString()).isEqualTo("req-1");
+        assertThat(events.get(0).get("changes").get("name").asString()).isEqualTo("Audited");
+        assertThat(events.get(1).get("type").asString()).isEqualTo("AssistantUpdated");
+        assertThat(events.get(1).get("sequence").asLong()).isEqualTo(1);
+        assertThat(events.get(1).get("actor").asString()).isEqualTo("admin-ben");
+        assertThat(events.get(1).get("changes").propertyNames()).containsExactlyInAnyOrder("description", "top_k_retrieval");
+        assertThat(events.get(1).get("changes").get("top_k_retrieval").asInt()).isEqualTo(40);
+        assertThat(events.get(2).get("type").asString()).isEqualTo("AssistantDeleted");
+        assertThat(events.get(2).get("actor").asString()).isEqualTo("admin-cat");
+        assertThat(Instant.parse(events.get(2).get("timestamp").asString()))
+                .isAfterOrEqualTo(Instant.parse(events.get(0).get("timestamp").asString()));
+    }
+
+    @Test
+    void asOfShowsTheAssistantAsItWasThen() throws InterruptedException {
+        Instant beforeCreation = Instant.now().minusSeconds(1);
+        JsonNode created = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Then")).json();
+        String id = created.get("id").asString();
+        Instant afterCreation = pause();
+        JsonNode renamed = writes.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Now", "description", "d")).json();
+        Instant afterRename = pause();
+        writes.delete("/api/v1/assistants/" + id, TestTokens.admin());
+        Instant afterDeletion = pause();
+
+        assertThat(asOf(id, beforeCreation).status()).isEqualTo(404);
+        assertThat(asOf(id, afterCreation).json()).isEqualTo(created);
+        assertThat(asOf(id, afterRename).json()).isEqualTo(renamed);
+        assertThat(asOf(id, afterDeletion).status()).isEqualTo(404);
+        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + afterCreation.toString().replace("Z", "%2B00:00"),
+                TestTokens.admin()).json()).isEqualTo(created);
+    }
+
+    @Test
+    void theAuditViewIsForAdmins() {
+        String id = create(Map.of("name", "Guarded history"));
+        String now = Instant.now().toString();
+
+        assertThat(reads.get("/api/v1/assistants/" + id + "/history", null).status()).isEqualTo(401);
+        assertThat(reads.get("/api/v1/assistants/" + id + "/history", TestTokens.user()).status()).isEqualTo(403);
+        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + now, null).status()).isEqualTo(401);
+        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + now, TestTokens.user()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void unknownAssistantsAndBadInstants() {
+        assertThat(reads.get("/api/v1/assistants/" + UUID.randomUUID() + "/history", TestTokens.admin()).status()).isEqualTo(404);
+        Response badInstant = reads.get("/api/v1/assistants/" + UUID.randomUUID() + "?as_of=yesterday", TestTokens.admin());
+        assertThat(badInstant.status()).isEqualTo(422);
+        assertThat(badInstant.json().get("details").get(0).get("field").asString()).isEqualTo("as_of");
+    }
+
+    private Response asOf(String id, Instant instant) {
+        return reads.get("/api/v1/assistants/" + id + "?as_of=" + instant, TestTokens.admin());
+    }
+
+    /** The instant between two writes: events are stamped to the millisecond. */
+    private static Instant pause() throws InterruptedException {
+        Thread.sleep(5);
+        Instant between = Instant.now();
+        Thread.sleep(5);
+        return between;
+    }
+}

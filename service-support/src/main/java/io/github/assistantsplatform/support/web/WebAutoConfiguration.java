@@ -1,0 +1,49 @@
+package io.github.assistantsplatform.support.web;
+
+import io.github.assistantsplatform.model.PlatformJson;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The HTTP edge every service shares: JSON conventions, request ids, body limit, the error body. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@Import({ApiExceptionHandler.class, PlatformErrorController.class})
+public class WebAutoConfiguration {
+
+    /** Room for the multipart boundaries and part headers around a file of the maximum size. */
+    private static final long MULTIPART_OVERHEAD = 16 * 1024;
+
+    @Bean
+    JsonMapperBuilderCustomizer platformJsonConventions() {
+        return PlatformJson::strictRequests;
+    }
+
+    @Bean
+    ErrorResponseWriter errorResponseWriter(JsonMapper jsonMapper) {
+        return new ErrorResponseWriter(jsonMapper);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestIds> requestIds() {
+        FilterRegistrationBean<RequestIds> registration = new FilterRegistrationBean<>(new RequestIds());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
+            @Value("${assistants.http.max-body-size:1MB}") DataSize maxBodySize,
+            // a service without an upload route takes no larger multipart body than any other
+            @Value("${spring.servlet.multipart.max-request-size:${assistants.http.max-body-size:1MB}}") DataSize maxMultipartSize, ErrorResponseWriter errors) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimit(maxBodySize.toBytes(), maxMultipartSize.toBytes() + MULTIPART_OVERHEAD, errors));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}

@@ -1,5 +1,0 @@
-package com.example.assistants.api.assistant;
-
-/** The sequence number of an assistant's latest event (as of a position, when one was asked). */
-public record AssistantSequence(long sequence) {
-}

@@ -1,9 +1,0 @@
-package com.example.assistants.api.command;
-
-import java.util.UUID;
-
-/** A command addressed to one Assistant aggregate. */
-public sealed interface AssistantCommand
-        permits CreateAssistant, UpdateAssistant, DeleteAssistant, SetAvatar, RemoveAvatar, RecordSemanticCachePurge {
-    UUID assistantId();
-}

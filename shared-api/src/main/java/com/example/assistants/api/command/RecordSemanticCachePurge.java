@@ -1,7 +1,0 @@
-package com.example.assistants.api.command;
-
-import java.util.UUID;
-
-/** Records in the assistant's history that its semantic cache was purged, and how many entries went. */
-public record RecordSemanticCachePurge(UUID assistantId, long deletedCount) implements AssistantCommand {
-}

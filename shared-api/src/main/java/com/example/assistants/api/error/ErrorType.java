@@ -1,6 +1,0 @@
-package com.example.assistants.api.error;
-
-/** FUNCTIONAL: the request cannot succeed as sent. TECHNICAL: the server failed; retrying may help. */
-public enum ErrorType {
-    FUNCTIONAL, TECHNICAL
-}
