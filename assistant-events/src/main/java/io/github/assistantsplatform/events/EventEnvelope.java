@@ -14,9 +14,19 @@ import java.util.Optional;
  * @param sequence the event's number in the assistant's stream: 0 for its creation, then +1 each
  * @param data     the event itself, in the API's JSON names
  */
-public record EventEnvelope(String specversion, String id, String type, String source, String subject, Instant time,
-                            String datacontenttype, long sequence, String actor, String correlationid,
-                            String requestid, Object data) {
+public record EventEnvelope(
+        String specversion,
+        String id,
+        String type,
+        String source,
+        String subject,
+        Instant time,
+        String datacontenttype,
+        long sequence,
+        String actor,
+        String correlationid,
+        String requestid,
+        Object data) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String SOURCE = "/assistants/command-service";

@@ -6,6 +6,5 @@ public final class EventMetadata {
     public static final String CORRELATION_ID = "correlation_id";
     public static final String REQUEST_ID = "request_id";
 
-    private EventMetadata() {
-    }
+    private EventMetadata() {}
 }

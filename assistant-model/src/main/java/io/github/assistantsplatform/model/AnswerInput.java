@@ -10,5 +10,4 @@ import java.lang.annotation.Target;
 @Documented
 @Target(ElementType.RECORD_COMPONENT)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface AnswerInput {
-}
+public @interface AnswerInput {}

@@ -20,7 +20,8 @@ public record AssistantConfiguration(
         @NotNull @Min(1) @Max(8192) Integer maxOutputTokens,
         @NotNull @Size(max = 50) List<@NotNull @Size(max = 100) String> tags) {
 
-    public static final AssistantConfiguration DEFAULTS = new AssistantConfiguration(0.7, 1.0, 0.0, 0.0, 4096, List.of());
+    public static final AssistantConfiguration DEFAULTS =
+            new AssistantConfiguration(0.7, 1.0, 0.0, 0.0, 4096, List.of());
 
     public AssistantConfiguration {
         tags = tags == null ? null : Collections.unmodifiableList(new ArrayList<>(tags));

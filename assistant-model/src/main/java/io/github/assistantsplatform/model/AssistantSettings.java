@@ -35,22 +35,51 @@ public record AssistantSettings(
         @AnswerInput @NotNull @Size(min = 1, max = 50) String rerankProvider,
         @AnswerInput @NotNull @Min(1) @Max(100) Integer topKRetrieval,
         @AnswerInput @NotNull @Min(1) @Max(50) Integer topNRerank,
-        @AnswerInput @NotNull @DecimalMin("0") @DecimalMax("1") Double retrievalSimilarityCutoff,
-        @AnswerInput @NotNull @DecimalMin("0") @DecimalMax("1") Double similarityCutoff,
+
+        @AnswerInput @NotNull @DecimalMin("0") @DecimalMax("1")
+        Double retrievalSimilarityCutoff,
+
+        @AnswerInput @NotNull @DecimalMin("0") @DecimalMax("1")
+        Double similarityCutoff,
+
         @NotNull Boolean useSemanticCache,
-        @AnswerInput @NotNull @DecimalMin("0") @DecimalMax("1") Double cacheSimilarityThreshold,
+
+        @AnswerInput @NotNull @DecimalMin("0") @DecimalMax("1")
+        Double cacheSimilarityThreshold,
+
         @NotNull @Min(1) Integer cacheTtlSeconds,
         @NotNull Boolean userAuthentication,
         @NotNull Boolean isEnabled,
         @AnswerInput @NotNull @Valid AssistantConfiguration configuration,
-        @AnswerInput @NotNull @Size(max = 100) @UniqueElements List<@NotNull UUID> linkedConnectorIds,
+
+        @AnswerInput @NotNull @Size(max = 100) @UniqueElements
+        List<@NotNull UUID> linkedConnectorIds,
         /* whether the connectors' documents are indexed for retrieval; kept by the platform */
         @ReadOnly @NotNull Boolean isVectorized) {
 
     /** What a create leaves out takes these; the name has none. */
-    public static final AssistantSettings DEFAULTS = new AssistantSettings(null, null, "primary", null, 50,
-            "You are a helpful assistant.", AssistantModel.OLLAMA, false, "cohere", 25, 5, 0.5, 0.5, false, 0.90,
-            3600, false, true, AssistantConfiguration.DEFAULTS, List.of(), false);
+    public static final AssistantSettings DEFAULTS = new AssistantSettings(
+            null,
+            null,
+            "primary",
+            null,
+            50,
+            "You are a helpful assistant.",
+            AssistantModel.OLLAMA,
+            false,
+            "cohere",
+            25,
+            5,
+            0.5,
+            0.5,
+            false,
+            0.90,
+            3600,
+            false,
+            true,
+            AssistantConfiguration.DEFAULTS,
+            List.of(),
+            false);
 
     /** JSON names of the settings whose change makes cached answers stale. */
     public static final Set<String> ANSWER_INPUTS = SettingsJson.namesAnnotated(AnswerInput.class);
@@ -60,7 +89,8 @@ public record AssistantSettings(
 
     public AssistantSettings {
         // a copy that tolerates a null element, which the rules then report instead of a failed construction
-        linkedConnectorIds = linkedConnectorIds == null ? null : Collections.unmodifiableList(new ArrayList<>(linkedConnectorIds));
+        linkedConnectorIds =
+                linkedConnectorIds == null ? null : Collections.unmodifiableList(new ArrayList<>(linkedConnectorIds));
         // settings stored before the field existed (read-model documents, Kafka records) have none
         isVectorized = isVectorized != null && isVectorized;
     }
@@ -72,8 +102,8 @@ public record AssistantSettings(
             return violations;
         }
         if (topNRerank > topKRetrieval) {
-            return List.of(new FieldViolation("top_n_rerank",
-                    "must be less than or equal to top_k_retrieval (" + topKRetrieval + ")"));
+            return List.of(new FieldViolation(
+                    "top_n_rerank", "must be less than or equal to top_k_retrieval (" + topKRetrieval + ")"));
         }
         return List.of();
     }

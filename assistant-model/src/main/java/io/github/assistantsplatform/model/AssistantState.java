@@ -18,26 +18,38 @@ import java.util.UUID;
  *
  * @param version the sequence number of the last event folded in
  */
-public record AssistantState(UUID id, AssistantSettings settings, Avatar avatar, Instant createdAt, Instant updatedAt,
-                             long version, boolean deleted) {
+public record AssistantState(
+        UUID id,
+        AssistantSettings settings,
+        Avatar avatar,
+        Instant createdAt,
+        Instant updatedAt,
+        long version,
+        boolean deleted) {
 
     /** The state after {@code event}, the event numbered {@code sequence} and stamped {@code at}; null before creation. */
     public static AssistantState fold(AssistantState state, AssistantEvent event, long sequence, Instant at) {
         if (state == null && !(event instanceof AssistantCreated)) {
-            throw new IllegalStateException("Event " + sequence + " of assistant " + event.assistantId()
-                    + " (" + AssistantEvent.typeName(event.getClass()) + ") comes before its creation");
+            throw new IllegalStateException("Event " + sequence + " of assistant " + event.assistantId() + " ("
+                    + AssistantEvent.typeName(event.getClass()) + ") comes before its creation");
         }
         return event.accept(new AssistantEvent.Visitor<>() {
             @Override
             public AssistantState created(AssistantCreated created) {
-                return new AssistantState(created.assistantId(), SettingsJson.stored(created.settings()), null, at, at,
-                        sequence, false);
+                return new AssistantState(
+                        created.assistantId(), SettingsJson.stored(created.settings()), null, at, at, sequence, false);
             }
 
             @Override
             public AssistantState updated(AssistantUpdated updated) {
-                return new AssistantState(state.id, SettingsJson.applied(state.settings, updated.changes()), state.avatar,
-                        state.createdAt, at, sequence, state.deleted);
+                return new AssistantState(
+                        state.id,
+                        SettingsJson.applied(state.settings, updated.changes()),
+                        state.avatar,
+                        state.createdAt,
+                        at,
+                        sequence,
+                        state.deleted);
             }
 
             @Override
@@ -47,8 +59,8 @@ public record AssistantState(UUID id, AssistantSettings settings, Avatar avatar,
 
             @Override
             public AssistantState avatarSet(AvatarSet avatarSet) {
-                return new AssistantState(state.id, state.settings, avatarSet.avatar(), state.createdAt, at, sequence,
-                        state.deleted);
+                return new AssistantState(
+                        state.id, state.settings, avatarSet.avatar(), state.createdAt, at, sequence, state.deleted);
             }
 
             @Override
@@ -59,8 +71,14 @@ public record AssistantState(UUID id, AssistantSettings settings, Avatar avatar,
             @Override
             public AssistantState cachePurged(SemanticCachePurged purged) {
                 // the cache is not part of the assistant: only the position in its history moves
-                return new AssistantState(state.id, state.settings, state.avatar, state.createdAt, state.updatedAt,
-                        sequence, state.deleted);
+                return new AssistantState(
+                        state.id,
+                        state.settings,
+                        state.avatar,
+                        state.createdAt,
+                        state.updatedAt,
+                        sequence,
+                        state.deleted);
             }
         });
     }

@@ -19,8 +19,7 @@ public final class AvatarTextColor {
             "rgba?\\(\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*,\\s*(\\d{1,3})\\s*(,\\s*[0-9.]+%?\\s*)?\\)",
             Pattern.CASE_INSENSITIVE);
 
-    private AvatarTextColor() {
-    }
+    private AvatarTextColor() {}
 
     public static String forBackground(String background) {
         return readable(background).orElse(WHITE);

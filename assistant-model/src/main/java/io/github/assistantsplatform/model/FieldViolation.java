@@ -1,5 +1,4 @@
 package io.github.assistantsplatform.model;
 
 /** @param field the JSON path of the offending field, e.g. {@code configuration.top_p} */
-public record FieldViolation(String field, String message) {
-}
+public record FieldViolation(String field, String message) {}

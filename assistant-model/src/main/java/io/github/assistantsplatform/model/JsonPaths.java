@@ -1,6 +1,5 @@
 package io.github.assistantsplatform.model;
 
-import io.github.assistantsplatform.model.PlatformJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -8,8 +7,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 /** Field paths as a client wrote them: {@code configuration.top_p}, {@code linked_connector_ids[2]}. */
 public final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     public static String of(JacksonException e) {
         StringBuilder path = new StringBuilder();

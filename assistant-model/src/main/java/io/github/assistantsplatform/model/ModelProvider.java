@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum ModelProvider {
-    GEMINI, OPENAI, MISTRAL, OLLAMA;
+    GEMINI,
+    OPENAI,
+    MISTRAL,
+    OLLAMA;
 
     @JsonValue
     public String value() {

@@ -9,8 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 /** The JSON conventions of the platform, for the API and for stored and published events alike. */
 public final class PlatformJson {
 
-    private PlatformJson() {
-    }
+    private PlatformJson() {}
 
     /**
      * The JSON name of a Java name: every capital starts a word, so {@code topKRetrieval} is
@@ -44,8 +43,7 @@ public final class PlatformJson {
      * "keep" from "clear".
      */
     public static JsonMapper.Builder conventions(JsonMapper.Builder builder) {
-        return builder
-                .propertyNamingStrategy(JSON_NAMES)
+        return builder.propertyNamingStrategy(JSON_NAMES)
                 .enable(DeserializationFeature.USE_NULL_FOR_MISSING_REFERENCE_VALUES)
                 .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS);
     }

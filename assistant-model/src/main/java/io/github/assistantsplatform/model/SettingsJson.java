@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
 public final class SettingsJson {
 
     /** Requests are read strictly: a misspelt field, a wrong type or a "25" for 25 is an error. */
-    private static final JsonMapper STRICT = PlatformJson.strictRequests(JsonMapper.builder()).build();
+    private static final JsonMapper STRICT =
+            PlatformJson.strictRequests(JsonMapper.builder()).build();
     /** Stored settings are read leniently: a field a newer version added is no reason to stop a replay. */
     private static final JsonMapper LENIENT = PlatformJson.conventions(JsonMapper.builder())
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private SettingsJson() {
-    }
+    private SettingsJson() {}
 
     /** The settings a create request asks for: its fields over the defaults, a null taken as "the default". */
     public static AssistantSettings created(JsonNode request) {

@@ -12,18 +12,18 @@ import java.util.List;
 final class SettingsRules {
 
     // messages with parameters only ({min}, {max}): no expression language on the class path
-    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider().configure()
+    private static final ValidatorFactory FACTORY = Validation.byDefaultProvider()
+            .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory();
     private static final Validator VALIDATOR = FACTORY.getValidator();
 
-    private SettingsRules() {
-    }
+    private SettingsRules() {}
 
     static List<FieldViolation> violationsOf(Object settings) {
         return VALIDATOR.validate(settings).stream()
-                .map(violation -> new FieldViolation(JsonPaths.snakeCase(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation -> new FieldViolation(
+                        JsonPaths.snakeCase(violation.getPropertyPath().toString()), violation.getMessage()))
                 .sorted(Comparator.comparing(FieldViolation::field))
                 .toList();
     }

@@ -12,7 +12,13 @@ import java.lang.annotation.Target;
 /** A collection without duplicates; null is valid. */
 @Documented
 @Constraint(validatedBy = UniqueElementsValidator.class)
-@Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.METHOD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface UniqueElements {
     String message() default "must not contain duplicates";

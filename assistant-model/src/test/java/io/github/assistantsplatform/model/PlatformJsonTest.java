@@ -1,15 +1,16 @@
 package io.github.assistantsplatform.model;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class PlatformJsonTest {
 
-    private final JsonMapper json = PlatformJson.strictRequests(JsonMapper.builder()).build();
+    private final JsonMapper json =
+            PlatformJson.strictRequests(JsonMapper.builder()).build();
 
     @Test
     void everyCapitalStartsAWord() {
@@ -21,9 +22,18 @@ class PlatformJsonTest {
 
     @Test
     void settingsUseTheNamesOfTheContract() {
-        assertThat(SettingsJson.tree(AssistantSettings.DEFAULTS).propertyNames()).contains("top_k_retrieval",
-                "top_n_rerank", "is_enabled", "is_vectorized", "linked_connector_ids", "configuration");
-        assertThat(SettingsJson.tree(AssistantSettings.DEFAULTS).get("configuration").get("max_output_tokens").asInt())
+        assertThat(SettingsJson.tree(AssistantSettings.DEFAULTS).propertyNames())
+                .contains(
+                        "top_k_retrieval",
+                        "top_n_rerank",
+                        "is_enabled",
+                        "is_vectorized",
+                        "linked_connector_ids",
+                        "configuration");
+        assertThat(SettingsJson.tree(AssistantSettings.DEFAULTS)
+                        .get("configuration")
+                        .get("max_output_tokens")
+                        .asInt())
                 .isEqualTo(4096);
     }
 

@@ -12,6 +12,8 @@ public class AvatarServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=avatar-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(AvatarServiceApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(AvatarServiceApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

@@ -35,7 +35,8 @@ public final class S3ServerHandle {
 
     public synchronized S3ServerHandle start() {
         Properties properties = new Properties();
-        properties.setProperty("jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
+        properties.setProperty(
+                "jclouds.filesystem.basedir", directory.toAbsolutePath().toString());
         proxy = S3Proxy.builder()
                 .blobStore(BlobStores.create("filesystem", properties))
                 .endpoint(URI.create("http://127.0.0.1:" + port))

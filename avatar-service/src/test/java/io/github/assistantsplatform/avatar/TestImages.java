@@ -15,8 +15,7 @@ import java.util.Arrays;
 /** Images made by the tests themselves: real ones of each format, and the kinds an attacker sends. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static byte[] png(int width, int height) {
         return write("png", width, height, BufferedImage.TYPE_INT_ARGB);
@@ -36,21 +35,21 @@ public final class TestImages {
      */
     public static byte[] webp(int width, int height, int red, int green, int blue) {
         Bits bits = new Bits();
-        bits.put(0x2F, 8);             // VP8L signature
+        bits.put(0x2F, 8); // VP8L signature
         bits.put(width - 1, 14);
         bits.put(height - 1, 14);
-        bits.put(0, 1);                // no alpha
-        bits.put(0, 3);                // version 0
-        bits.put(0, 1);                // no transform
-        bits.put(0, 1);                // no colour cache
-        bits.put(0, 1);                // no meta prefix codes
-        for (int symbol : new int[]{green, red, blue, 255}) {
-            bits.put(1, 1);            // simple code
-            bits.put(0, 1);            // one symbol
-            bits.put(1, 1);            // of 8 bits
+        bits.put(0, 1); // no alpha
+        bits.put(0, 3); // version 0
+        bits.put(0, 1); // no transform
+        bits.put(0, 1); // no colour cache
+        bits.put(0, 1); // no meta prefix codes
+        for (int symbol : new int[] {green, red, blue, 255}) {
+            bits.put(1, 1); // simple code
+            bits.put(0, 1); // one symbol
+            bits.put(1, 1); // of 8 bits
             bits.put(symbol, 8);
         }
-        bits.put(1, 1);                // distance code: simple, one symbol of 1 bit, symbol 0
+        bits.put(1, 1); // distance code: simple, one symbol of 1 bit, symbol 0
         bits.put(0, 1);
         bits.put(0, 1);
         bits.put(0, 1);
@@ -58,9 +57,12 @@ public final class TestImages {
         byte[] data = Arrays.copyOf(bits.bytes(), 32);
         int padded = data.length + (data.length % 2);
         ByteBuffer riff = ByteBuffer.allocate(20 + padded).order(ByteOrder.LITTLE_ENDIAN);
-        riff.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(12 + padded)
-                .put("WEBP".getBytes(StandardCharsets.US_ASCII)).put("VP8L".getBytes(StandardCharsets.US_ASCII))
-                .putInt(data.length).put(data);
+        riff.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt(12 + padded)
+                .put("WEBP".getBytes(StandardCharsets.US_ASCII))
+                .put("VP8L".getBytes(StandardCharsets.US_ASCII))
+                .putInt(data.length)
+                .put(data);
         return riff.array();
     }
 
@@ -73,7 +75,7 @@ public final class TestImages {
 
     public static byte[] pngHeaderOnText() {
         byte[] text = "<?php system($_GET['c']); ?> just text, not an image".getBytes(StandardCharsets.UTF_8);
-        byte[] forged = Arrays.copyOf(new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 8 + text.length);
+        byte[] forged = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}, 8 + text.length);
         System.arraycopy(text, 0, forged, 8, text.length);
         return forged;
     }

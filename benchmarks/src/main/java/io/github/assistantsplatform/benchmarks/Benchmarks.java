@@ -58,7 +58,8 @@ public final class Benchmarks {
     /** The position in a tracking token as stored (JSON: a gap-aware token's index). */
     private static final Pattern TOKEN_INDEX = Pattern.compile("\"index\"\\s*:\\s*(\\d+)");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<String[]> table = new ArrayList<>();
     private long failures;
     private final RunningStack stack;
@@ -69,13 +70,18 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         // run from the repository's root, as the README says (the stack's jars are found from there)
-        Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
+        Path repository = Path.of(System.getProperty("repository.root", "."))
+                .toAbsolutePath()
+                .normalize();
         try (RunningStack stack = RunningStack.start(repository, CrudPeerProcess.GATEWAY_ROUTE);
-             CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
+                CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
             Benchmarks benchmarks = new Benchmarks(stack);
             try {
-                benchmarks.run(Integer.getInteger("benchmark.writes", 6_000), Integer.getInteger("benchmark.reads", 30_000),
-                        Integer.getInteger("benchmark.commands", 1_000), Integer.getInteger("benchmark.events", 1_000_000),
+                benchmarks.run(
+                        Integer.getInteger("benchmark.writes", 6_000),
+                        Integer.getInteger("benchmark.reads", 30_000),
+                        Integer.getInteger("benchmark.commands", 1_000),
+                        Integer.getInteger("benchmark.events", 1_000_000),
                         Integer.getInteger("benchmark.rounds", 3));
             } finally {
                 // what was measured before a failure is still worth reading (the services' logs say the rest)
@@ -115,9 +121,17 @@ public final class Benchmarks {
         List<Load.Result> updates = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
             int offset = round * perRound;
-            updates.add(Load.overHttp(GATEWAY_PORT, 16, perRound, (http, i) -> http.send("PUT",
-                    ASSISTANTS + "/" + ids.get((offset + i) % ids.size()), stack.adminToken,
-                    "{\"description\": \"revision " + i + "\"}").status() == 200));
+            updates.add(Load.overHttp(
+                    GATEWAY_PORT,
+                    16,
+                    perRound,
+                    (http, i) -> http.send(
+                                            "PUT",
+                                            ASSISTANTS + "/" + ids.get((offset + i) % ids.size()),
+                                            stack.adminToken,
+                                            "{\"description\": \"revision " + i + "\"}")
+                                    .status()
+                            == 200));
         }
         Load.Result create = Load.Result.ofRounds(creates);
         Load.Result peer = Load.Result.ofRounds(peerCreates);
@@ -134,8 +148,8 @@ public final class Benchmarks {
     /** Creates assistants through the gateway at {@code path}, adding their ids to {@code ids}. */
     private Load.Result createThrough(String path, int count, List<String> ids) throws Exception {
         return Load.overHttp(GATEWAY_PORT, 16, count, (http, i) -> {
-            KeepAliveHttp.Response response = http.send("POST", path, stack.adminToken,
-                    "{\"name\": \"Load " + i + "\", \"description\": \"benchmark\"}");
+            KeepAliveHttp.Response response = http.send(
+                    "POST", path, stack.adminToken, "{\"name\": \"Load " + i + "\", \"description\": \"benchmark\"}");
             if (response.status() == 201) {
                 ids.add(JSON.readTree(response.body()).get("id").asString());
             }
@@ -145,7 +159,7 @@ public final class Benchmarks {
 
     private Load.Result insertBaseline(int count) throws Exception {
         try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS benchmark_rows (id uuid PRIMARY KEY, body text NOT NULL)");
         }
         return Load.run(16, count, () -> DriverManager.getConnection(JDBC, "postgres", "postgres"), (connection, i) -> {
@@ -177,7 +191,13 @@ public final class Benchmarks {
                 viaGateway.add(getById(GATEWAY_PORT, ids, perRound));
                 list.add(listPages(QUERY_PORT, lists));
                 listViaGateway.add(listPages(GATEWAY_PORT, lists));
-                driver.add(Load.run(32, perRound, i -> assistants.find(Filters.eq("_id", ids.get(i % ids.size()))).first() != null));
+                driver.add(Load.run(
+                        32,
+                        perRound,
+                        i -> assistants
+                                        .find(Filters.eq("_id", ids.get(i % ids.size())))
+                                        .first()
+                                != null));
             }
         }
         Load.Result baseline = Load.Result.ofRounds(driver);
@@ -185,7 +205,12 @@ public final class Benchmarks {
         Load.Result byIdViaGateway = Load.Result.ofRounds(viaGateway);
         Load.Result page = Load.Result.ofRounds(list);
         Load.Result pageViaGateway = Load.Result.ofRounds(listViaGateway);
-        load("GET by id/s direct (query-service), 32 connections", byId, baseline, ">= 5,000, >= 50% of baseline", "p99 < 20");
+        load(
+                "GET by id/s direct (query-service), 32 connections",
+                byId,
+                baseline,
+                ">= 5,000, >= 50% of baseline",
+                "p99 < 20");
         load("GET by id/s through the gateway", byIdViaGateway, baseline, "", "");
         load("GET list (limit 100)/s direct", page, null, "", "");
         load("GET list (limit 100)/s through the gateway", pageViaGateway, null, "", "");
@@ -194,20 +219,32 @@ public final class Benchmarks {
     }
 
     private static Load.Result getById(int port, List<String> ids, int count) throws Exception {
-        return Load.overHttp(port, 32, count, (http, i) -> http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()),
-                null, null).status() == 200);
+        return Load.overHttp(
+                port,
+                32,
+                count,
+                (http, i) -> http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()), null, null)
+                                .status()
+                        == 200);
     }
 
     /** The first ten pages of 100, as a guest sees them. */
     private static Load.Result listPages(int port, int count) throws Exception {
-        return Load.overHttp(port, 32, count, (http, i) -> http.send("GET", ASSISTANTS + "?limit=100&skip=" + (i % 10) * 100,
-                null, null).status() == 200);
+        return Load.overHttp(
+                port,
+                32,
+                count,
+                (http, i) -> http.send("GET", ASSISTANTS + "?limit=100&skip=" + (i % 10) * 100, null, null)
+                                .status()
+                        == 200);
     }
 
     /** The collection query-service serves from: the one its pointer names after a rebuild, else "assistants". */
     private static MongoCollection<Document> activeReadModel(MongoClient mongo) {
         var database = mongo.getDatabase("assistants");
-        Document pointer = database.getCollection("read_model_meta").find(Filters.eq("_id", "assistants")).first();
+        Document pointer = database.getCollection("read_model_meta")
+                .find(Filters.eq("_id", "assistants"))
+                .first();
         return database.getCollection(pointer == null ? "assistants" : pointer.getString("collection"));
     }
 
@@ -215,27 +252,36 @@ public final class Benchmarks {
         Map<Long, Long> received = new ConcurrentHashMap<>();
         CountDownLatch subscribed = new CountDownLatch(1);
         AtomicBoolean done = new AtomicBoolean();
-        Thread consumer = new Thread(() -> {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-                    ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
-                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
-                kafka.subscribe(List.of("assistants.events.v1"));
-                while (!done.get()) {
-                    var records = kafka.poll(Duration.ofMillis(50));
-                    if (!kafka.assignment().isEmpty()) {
-                        kafka.assignment().forEach(kafka::position);
-                        subscribed.countDown();
-                    }
-                    records.forEach(record -> {
-                        if (id.equals(record.key())) {
-                            received.put(JSON.readTree(record.value()).get("sequence").asLong(), System.nanoTime());
+        Thread consumer = new Thread(
+                () -> {
+                    try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(
+                            Map.of(
+                                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                                    ConsumerConfig.GROUP_ID_CONFIG, "benchmark-" + UUID.randomUUID(),
+                                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                            new StringDeserializer(),
+                            new StringDeserializer())) {
+                        kafka.subscribe(List.of("assistants.events.v1"));
+                        while (!done.get()) {
+                            var records = kafka.poll(Duration.ofMillis(50));
+                            if (!kafka.assignment().isEmpty()) {
+                                kafka.assignment().forEach(kafka::position);
+                                subscribed.countDown();
+                            }
+                            records.forEach(record -> {
+                                if (id.equals(record.key())) {
+                                    received.put(
+                                            JSON.readTree(record.value())
+                                                    .get("sequence")
+                                                    .asLong(),
+                                            System.nanoTime());
+                                }
+                            });
                         }
-                    });
-                }
-            }
-        }, "benchmark-consumer");
+                    }
+                },
+                "benchmark-consumer");
         consumer.start();
         if (!subscribed.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the benchmark's Kafka consumer got no partition within 60 s");
@@ -246,12 +292,19 @@ public final class Benchmarks {
         Histogram kafka = new Histogram(3);
         List<long[]> acknowledged = new ArrayList<>();
         for (int i = 0; i < commands; i++) {
-            KeepAliveHttp.Response updated = gateway.send("PUT", ASSISTANTS + "/" + id, stack.adminToken,
+            KeepAliveHttp.Response updated = gateway.send(
+                    "PUT",
+                    ASSISTANTS + "/" + id,
+                    stack.adminToken,
                     "{\"avatar_vertical_position\": " + (i % 101) + ", \"description\": \"lag " + i + "\"}");
             long ack = System.nanoTime();
             long version = JSON.readTree(updated.body()).get("version").asLong();
-            acknowledged.add(new long[]{version, ack});
-            while (JSON.readTree(query.send("GET", ASSISTANTS + "/" + id, null, null).body()).get("version").asLong() < version) {
+            acknowledged.add(new long[] {version, ack});
+            while (JSON.readTree(query.send("GET", ASSISTANTS + "/" + id, null, null)
+                                    .body())
+                            .get("version")
+                            .asLong()
+                    < version) {
                 Thread.onSpinWait();
             }
             lag.recordValue((System.nanoTime() - ack) / 1_000);
@@ -270,10 +323,16 @@ public final class Benchmarks {
                 kafka.recordValue(Math.max(0, at - ack[1]) / 1_000);
             }
         }
-        percentiles("projection lag p50 / p99 (ms), " + commands + " commands", lag.getValueAtPercentile(50) / 1000.0,
-                lag.getValueAtPercentile(99) / 1000.0, "p99 < 100");
-        percentiles("Kafka, command ack to consumer p50 / p99 (ms)", kafka.getValueAtPercentile(50) / 1000.0,
-                kafka.getValueAtPercentile(99) / 1000.0, "p99 < 200");
+        percentiles(
+                "projection lag p50 / p99 (ms), " + commands + " commands",
+                lag.getValueAtPercentile(50) / 1000.0,
+                lag.getValueAtPercentile(99) / 1000.0,
+                "p99 < 100");
+        percentiles(
+                "Kafka, command ack to consumer p50 / p99 (ms)",
+                kafka.getValueAtPercentile(50) / 1000.0,
+                kafka.getValueAtPercentile(99) / 1000.0,
+                "p99 < 200");
     }
 
     private void rebuild(int events) throws Exception {
@@ -285,8 +344,9 @@ public final class Benchmarks {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 statement.setFetchSize(10_000);
-                try (ResultSet rows = statement.executeQuery("SELECT global_index, payload_type, payload, meta_data, time_stamp "
-                        + "FROM domain_event_entry ORDER BY global_index")) {
+                try (ResultSet rows =
+                        statement.executeQuery("SELECT global_index, payload_type, payload, meta_data, time_stamp "
+                                + "FROM domain_event_entry ORDER BY global_index")) {
                     while (rows.next()) {
                         read += rows.getBytes(3).length > 0 ? 1 : 0;
                     }
@@ -298,13 +358,20 @@ public final class Benchmarks {
         JsonNode progress;
         do {
             Thread.sleep(500);
-            progress = JSON.readTree(send("GET", GATEWAY + "/api/v1/admin/read-model/rebuild", stack.adminToken, null).body());
+            progress = JSON.readTree(send("GET", GATEWAY + "/api/v1/admin/read-model/rebuild", stack.adminToken, null)
+                    .body());
         } while (progress.get("state").asString().equals("RUNNING"));
-        double seconds = Duration.between(Instant.parse(progress.get("started_at").asString()),
-                Instant.parse(progress.get("finished_at").asString())).toMillis() / 1000.0;
-        row("rebuild events/s (" + progress.get("events_done").asLong() + " events, " + appended + " appended, "
-                        + progress.get("state").asString() + ")", progress.get("events_done").asLong() / seconds,
-                read / readSeconds, ">= 20,000");
+        double seconds = Duration.between(
+                                Instant.parse(progress.get("started_at").asString()),
+                                Instant.parse(progress.get("finished_at").asString()))
+                        .toMillis()
+                / 1000.0;
+        row(
+                "rebuild events/s (" + progress.get("events_done").asLong() + " events, " + appended + " appended, "
+                        + progress.get("state").asString() + ")",
+                progress.get("events_done").asLong() / seconds,
+                read / readSeconds,
+                ">= 20,000");
         row("baseline: reading the event table alone, events/s", read / readSeconds, null, "");
     }
 
@@ -317,7 +384,7 @@ public final class Benchmarks {
         try (Connection connection = DriverManager.getConnection(JDBC, "postgres", "postgres")) {
             long head;
             try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
+                    ResultSet row = statement.executeQuery("SELECT max(global_index) FROM domain_event_entry")) {
                 row.next();
                 head = row.getLong(1);
             }
@@ -331,8 +398,12 @@ public final class Benchmarks {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 positions(connection).forEach((processor, position) -> {
                     if (position >= head && pending.remove(processor) != null && behind.get(processor) > 0) {
-                        row("catch-up of " + processor + " on " + behind.get(processor) + " events behind, events/s",
-                                behind.get(processor) / seconds, null, "");
+                        row(
+                                "catch-up of " + processor + " on " + behind.get(processor)
+                                        + " events behind, events/s",
+                                behind.get(processor) / seconds,
+                                null,
+                                "");
                     }
                 });
             }
@@ -346,8 +417,9 @@ public final class Benchmarks {
     private static Map<String, Long> positions(Connection connection) throws Exception {
         Map<String, Long> positions = new TreeMap<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT processor_name, convert_from(token, 'UTF8') FROM token_entry "
-                     + "WHERE segment = 0 AND token IS NOT NULL")) {
+                ResultSet rows =
+                        statement.executeQuery("SELECT processor_name, convert_from(token, 'UTF8') FROM token_entry "
+                                + "WHERE segment = 0 AND token IS NOT NULL")) {
             while (rows.next()) {
                 Matcher index = TOKEN_INDEX.matcher(rows.getString(2));
                 positions.put(rows.getString(1), index.find() ? Long.parseLong(index.group(1)) : -1);
@@ -362,14 +434,16 @@ public final class Benchmarks {
             String created;
             String updated;
             try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
-                         + "WHERE payload_type LIKE '%AssistantCreated' LIMIT 1")) {
+                    ResultSet row =
+                            statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                                    + "WHERE payload_type LIKE '%AssistantCreated' LIMIT 1")) {
                 row.next();
                 created = row.getString(1);
             }
             try (Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
-                         + "WHERE payload_type LIKE '%AssistantUpdated' LIMIT 1")) {
+                    ResultSet row =
+                            statement.executeQuery("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry "
+                                    + "WHERE payload_type LIKE '%AssistantUpdated' LIMIT 1")) {
                 row.next();
                 updated = row.getString(1);
             }
@@ -383,13 +457,17 @@ public final class Benchmarks {
                 while (appended < events) {
                     String id = UUID.randomUUID().toString();
                     for (int sequence = 0; sequence < 10 && appended < events; sequence++, appended++) {
-                        String payload = (sequence == 0 ? created.replace(template, id) : updated.replaceAll(
-                                "\"assistant_id\":\"[^\"]+\"", "\"assistant_id\":\"" + id + "\""));
+                        String payload = (sequence == 0
+                                ? created.replace(template, id)
+                                : updated.replaceAll("\"assistant_id\":\"[^\"]+\"", "\"assistant_id\":\"" + id + "\""));
                         insert.setString(1, id);
                         insert.setLong(2, sequence);
                         insert.setString(3, UUID.randomUUID().toString());
-                        insert.setString(4, sequence == 0 ? "io.github.assistantsplatform.events.AssistantCreated"
-                                : "io.github.assistantsplatform.events.AssistantUpdated");
+                        insert.setString(
+                                4,
+                                sequence == 0
+                                        ? "io.github.assistantsplatform.events.AssistantCreated"
+                                        : "io.github.assistantsplatform.events.AssistantUpdated");
                         insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
                         insert.setBytes(6, metadata);
                         insert.setString(7, Instant.now().toString());
@@ -408,18 +486,24 @@ public final class Benchmarks {
     private void memory() throws Exception {
         for (String service : List.of("command-service", "query-service", "avatar-service", "gateway")) {
             Process pgrep = new ProcessBuilder("pgrep", "-f", service + "-exec.jar").start();
-            String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim().split("\\s+")[0];
+            String pid = new String(pgrep.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .trim()
+                    .split("\\s+")[0];
             long kib = Files.readAllLines(Path.of("/proc", pid, "status")).stream()
                     .filter(line -> line.startsWith("VmRSS:"))
                     .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", "")))
-                    .findFirst().orElse(0);
+                    .findFirst()
+                    .orElse(0);
             row("resident memory of " + service + " after the load (MiB)", kib / 1024.0, null, "<= 512");
         }
     }
 
     private HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -450,8 +534,13 @@ public final class Benchmarks {
     }
 
     private void row(String figure, double value, Double baseline, String target) {
-        table.add(new String[]{figure, format(value), baseline == null ? "" : format(baseline),
-                baseline == null || baseline == 0 ? "" : String.format(Locale.ROOT, "%.2f", value / baseline), target});
+        table.add(new String[] {
+            figure,
+            format(value),
+            baseline == null ? "" : format(baseline),
+            baseline == null || baseline == 0 ? "" : String.format(Locale.ROOT, "%.2f", value / baseline),
+            target
+        });
     }
 
     /** A load's rate (next to its baseline's, if any), then its latencies on the row below. */
@@ -461,7 +550,7 @@ public final class Benchmarks {
     }
 
     private void percentiles(String figure, double p50, double p99, String target) {
-        table.add(new String[]{figure, format(p50) + " / " + format(p99), "", "", target});
+        table.add(new String[] {figure, format(p50) + " / " + format(p99), "", "", target});
     }
 
     private static String format(double value) {
@@ -469,7 +558,9 @@ public final class Benchmarks {
     }
 
     void print() {
-        System.out.printf("%nBenchmarks, %s, %d cores%n%n", Instant.now(), Runtime.getRuntime().availableProcessors());
+        System.out.printf(
+                "%nBenchmarks, %s, %d cores%n%n",
+                Instant.now(), Runtime.getRuntime().availableProcessors());
         System.out.println("| figure | value | baseline (same run) | ratio | target |");
         System.out.println("|---|---|---|---|---|");
         table.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));

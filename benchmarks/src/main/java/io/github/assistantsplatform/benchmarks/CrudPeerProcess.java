@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +43,8 @@ final class CrudPeerProcess implements AutoCloseable {
         }
         try (Socket taken = new Socket(InetAddress.getLoopbackAddress(), PORT)) {
             // the new peer would fail to bind while the health checks reached the old one
-            throw new IllegalStateException("port " + PORT + " is in use (a CRUD peer left by an earlier run?): stop it first");
+            throw new IllegalStateException(
+                    "port " + PORT + " is in use (a CRUD peer left by an earlier run?): stop it first");
         } catch (ConnectException free) {
             // as it should be
         }
@@ -52,9 +52,13 @@ final class CrudPeerProcess implements AutoCloseable {
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(stack.dataDirectory.resolve("logs/crud-peer.log").toFile());
-        builder.environment().put("ASSISTANTS_JWT_SECRET",
-                Files.readString(stack.dataDirectory.resolve("jwt-secret"), StandardCharsets.UTF_8).trim());
+                .redirectOutput(
+                        stack.dataDirectory.resolve("logs/crud-peer.log").toFile());
+        builder.environment()
+                .put(
+                        "ASSISTANTS_JWT_SECRET",
+                        Files.readString(stack.dataDirectory.resolve("jwt-secret"), StandardCharsets.UTF_8)
+                                .trim());
         builder.environment().put("ASSISTANTS_DB_URL", "jdbc:postgresql://localhost:54321/assistants");
         builder.environment().put("CRUD_PEER_PORT", String.valueOf(PORT));
         builder.environment().put("MALLOC_ARENA_MAX", "2");
@@ -66,8 +70,11 @@ final class CrudPeerProcess implements AutoCloseable {
     /** The java executable and options the local stack started command-service with, read from its command line. */
     private static List<String> serviceJvm() throws IOException {
         ProcessHandle service = ProcessHandle.allProcesses()
-                .filter(process -> process.info().arguments().map(arguments -> Arrays.stream(arguments)
-                        .anyMatch(argument -> argument.endsWith("command-service-exec.jar"))).orElse(false))
+                .filter(process -> process.info()
+                        .arguments()
+                        .map(arguments -> Arrays.stream(arguments)
+                                .anyMatch(argument -> argument.endsWith("command-service-exec.jar")))
+                        .orElse(false))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("the local stack's command-service is not running"));
         List<String> commandLine = new ArrayList<>();
@@ -83,7 +90,8 @@ final class CrudPeerProcess implements AutoCloseable {
 
     private void awaitHealthy() throws InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/actuator/health")).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + "/actuator/health"))
+                .build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

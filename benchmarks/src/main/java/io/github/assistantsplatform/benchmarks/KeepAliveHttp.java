@@ -15,8 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class KeepAliveHttp implements AutoCloseable {
 
-    record Response(int status, String body) {
-    }
+    record Response(int status, String body) {}
 
     private final int port;
     private Socket socket;
@@ -35,13 +34,20 @@ final class KeepAliveHttp implements AutoCloseable {
             out = socket.getOutputStream();
         }
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path)
-                .append(" HTTP/1.1\r\nHost: localhost:").append(port).append("\r\n");
+        StringBuilder head = new StringBuilder(256)
+                .append(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\nHost: localhost:")
+                .append(port)
+                .append("\r\n");
         if (token != null) {
             head.append("Authorization: Bearer ").append(token).append("\r\n");
         }
         if (body != null) {
-            head.append("Content-Type: application/json\r\nContent-Length: ").append(content.length).append("\r\n");
+            head.append("Content-Type: application/json\r\nContent-Length: ")
+                    .append(content.length)
+                    .append("\r\n");
         }
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.write(content);
@@ -69,8 +75,9 @@ final class KeepAliveHttp implements AutoCloseable {
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(length, 256));
         if (chunked) {
-            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
-                 size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int size = Integer.parseInt(line().split(";")[0].trim(), 16);
+                    size > 0;
+                    size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
                 body.write(in.readNBytes(size));
                 line();
             }

@@ -29,8 +29,14 @@ final class Load {
         static Result ofRounds(List<Result> rounds) {
             Histogram all = new Histogram(3);
             rounds.forEach(round -> all.add(round.latency()));
-            List<Double> rates = rounds.stream().map(Result::perSecond).sorted(Comparator.naturalOrder()).toList();
-            return new Result(rates.get(rates.size() / 2), all, rounds.stream().mapToLong(Result::failures).sum());
+            List<Double> rates = rounds.stream()
+                    .map(Result::perSecond)
+                    .sorted(Comparator.naturalOrder())
+                    .toList();
+            return new Result(
+                    rates.get(rates.size() / 2),
+                    all,
+                    rounds.stream().mapToLong(Result::failures).sum());
         }
     }
 
@@ -90,6 +96,5 @@ final class Load {
         boolean call(C client, int index) throws Exception;
     }
 
-    private Load() {
-    }
+    private Load() {}
 }

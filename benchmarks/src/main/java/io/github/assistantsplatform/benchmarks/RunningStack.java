@@ -24,9 +24,11 @@ public final class RunningStack implements AutoCloseable {
     public final double startupSeconds;
     /** The stack's data folder (PostgreSQL, the JWT secret, the services' logs). */
     public final Path dataDirectory;
+
     private final Process process;
 
-    private RunningStack(Process process, Path dataDirectory, String adminToken, String userToken, double startupSeconds) {
+    private RunningStack(
+            Process process, Path dataDirectory, String adminToken, String userToken, double startupSeconds) {
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.adminToken = adminToken;
@@ -41,8 +43,10 @@ public final class RunningStack implements AutoCloseable {
     /** @param environment added to the stack's environment, which its services inherit */
     public static RunningStack start(Path repository, Map<String, String> environment) throws Exception {
         Path data = Files.createTempDirectory("local-stack-benchmark");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", repository.resolve("local-stack/target/local-stack.jar").toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        repository.resolve("local-stack/target/local-stack.jar").toString())
                 .directory(repository.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -52,24 +56,28 @@ public final class RunningStack implements AutoCloseable {
         String[] tokens = new String[2];
         String[] said = new String[1];
         CompletableFuture<Void> up = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    if (line.contains("admin token")) {
-                        tokens[0] = line.substring(line.lastIndexOf(' ') + 1);
-                    } else if (line.contains("user token")) {
-                        tokens[1] = line.substring(line.lastIndexOf(' ') + 1);
-                        up.complete(null);
-                    } else if (line.startsWith("[local-stack]")) {
-                        System.out.println(line);
-                        said[0] = line;
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                            if (line.contains("admin token")) {
+                                tokens[0] = line.substring(line.lastIndexOf(' ') + 1);
+                            } else if (line.contains("user token")) {
+                                tokens[1] = line.substring(line.lastIndexOf(' ') + 1);
+                                up.complete(null);
+                            } else if (line.startsWith("[local-stack]")) {
+                                System.out.println(line);
+                                said[0] = line;
+                            }
+                        }
+                        up.completeExceptionally(new IllegalStateException(
+                                "the local stack exited before it was up; it last said: " + said[0]));
+                    } catch (IOException e) {
+                        up.completeExceptionally(e);
                     }
-                }
-                up.completeExceptionally(new IllegalStateException("the local stack exited before it was up; it last said: " + said[0]));
-            } catch (IOException e) {
-                up.completeExceptionally(e);
-            }
-        }, "local-stack-output");
+                },
+                "local-stack-output");
         reader.setDaemon(true);
         reader.start();
         up.get(600, TimeUnit.SECONDS);
@@ -93,8 +101,12 @@ public final class RunningStack implements AutoCloseable {
 
     /** The part of the stack whose process is {@code pid}, as the pid file names it. */
     public String partOf(long pid) throws IOException {
-        return pids().entrySet().stream().filter(part -> part.getValue() == pid).map(Map.Entry::getKey).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no part has pid " + pid + " in " + dataDirectory.resolve("pids")));
+        return pids().entrySet().stream()
+                .filter(part -> part.getValue() == pid)
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no part has pid " + pid + " in " + dataDirectory.resolve("pids")));
     }
 
     /** Each part's process id (-1 for one that is down), every replica of every service included. */
@@ -131,7 +143,8 @@ public final class RunningStack implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         try (Stream<Path> files = Files.walk(dataDirectory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException e) {
             System.out.println("[local-stack] could not delete " + dataDirectory + ": " + e.getMessage());
         }

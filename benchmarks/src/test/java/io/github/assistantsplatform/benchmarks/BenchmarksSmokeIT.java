@@ -1,27 +1,31 @@
 package io.github.assistantsplatform.benchmarks;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The harness on tiny numbers, so that the benchmark command keeps working; its figures mean nothing here. */
 class BenchmarksSmokeIT {
 
     @Test
     void theHarnessRunsEverySectionAndFillsTheTable() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
+        Path repository = Path.of(System.getProperty("repository.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         try (RunningStack stack = RunningStack.start(repository, CrudPeerProcess.GATEWAY_ROUTE);
-             CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
+                CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
             Benchmarks benchmarks = new Benchmarks(stack);
 
             benchmarks.run(48, 300, 10, 1_000, 2);
             benchmarks.print();
 
             List<String[]> table = benchmarks.table();
-            assertThat(table).extracting(row -> row[0]).anyMatch(figure -> figure.startsWith("creates/s"))
+            assertThat(table)
+                    .extracting(row -> row[0])
+                    .anyMatch(figure -> figure.startsWith("creates/s"))
                     .anyMatch(figure -> figure.startsWith("baseline: CRUD peer creates/s"))
                     .anyMatch(figure -> figure.startsWith("GET by id/s direct"))
                     .anyMatch(figure -> figure.startsWith("projection lag"))
@@ -29,7 +33,9 @@ class BenchmarksSmokeIT {
                     .anyMatch(figure -> figure.startsWith("rebuild events/s"))
                     .anyMatch(figure -> figure.startsWith("resident memory of gateway"));
             assertThat(table).allMatch(row -> !row[1].isBlank() && !row[1].startsWith("0.0"));
-            assertThat(benchmarks.failures()).as("requests answered otherwise than expected").isZero();
+            assertThat(benchmarks.failures())
+                    .as("requests answered otherwise than expected")
+                    .isZero();
         }
     }
 }

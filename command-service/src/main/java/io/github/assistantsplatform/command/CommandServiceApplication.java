@@ -13,6 +13,8 @@ public class CommandServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=command-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(CommandServiceApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(CommandServiceApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

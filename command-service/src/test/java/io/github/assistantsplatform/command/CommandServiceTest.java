@@ -19,7 +19,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * its Flyway migrations. Test classes share one application (and database) when their
  * configuration is the same; each test works on assistants of its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {CommandServiceApplication.CONFIG_NAME, "assistants.jwt.secret=" + TestTokens.SECRET})
 public abstract class CommandServiceTest {
 
@@ -28,13 +29,14 @@ public abstract class CommandServiceTest {
     @DynamicPropertySource
     static void eventStore(DynamicPropertyRegistry registry) {
         EVENT_STORE.configure(registry);
-        registry.add("assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+        registry.add(
+                "assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
     }
 
     /** Another command-service on the same event store: a second replica of this one. The caller closes it. */
     protected static ConfigurableApplicationContext startReplica() {
-        return TestServices.start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
-                EVENT_STORE.arguments());
+        return TestServices.start(
+                CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME, EVENT_STORE.arguments());
     }
 
     @LocalServerPort

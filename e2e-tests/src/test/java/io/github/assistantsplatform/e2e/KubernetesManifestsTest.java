@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,8 +29,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The Kubernetes manifests under {@code deploy/kubernetes}, read into the Kubernetes API's own model
  * (fabric8's): every field must be one the API knows, and each service's Deployment must match its
@@ -37,31 +37,47 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class KubernetesManifestsTest {
 
-    private static final Path ROOT = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of("Deployment", Deployment.class,
-            "Service", Service.class, "PodDisruptionBudget", PodDisruptionBudget.class, "ConfigMap", ConfigMap.class,
-            "Secret", Secret.class);
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static final Path ROOT = Path.of(System.getProperty("repository.root", ".."))
+            .toAbsolutePath()
+            .normalize();
+    private static final Map<String, Class<? extends HasMetadata>> KINDS = Map.of(
+            "Deployment",
+            Deployment.class,
+            "Service",
+            Service.class,
+            "PodDisruptionBudget",
+            PodDisruptionBudget.class,
+            "ConfigMap",
+            ConfigMap.class,
+            "Secret",
+            Secret.class);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
     @Test
     void everyServiceRunsAsReplicasWithProbesAServiceAndADisruptionBudgetMatchingItsConfiguration() throws Exception {
         List<HasMetadata> resources = manifests();
-        Map<String, String> settings = one(resources, ConfigMap.class, "assistants-settings").getData();
+        Map<String, String> settings =
+                one(resources, ConfigMap.class, "assistants-settings").getData();
         Secret secret = one(resources, Secret.class, "assistants-secrets");
 
         DockerComposeTest.SERVICES.forEach((name, port) -> {
             Deployment deployment = one(resources, Deployment.class, name);
-            Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
-            Container container = deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
+            Map<String, String> podLabels =
+                    deployment.getSpec().getTemplate().getMetadata().getLabels();
+            Container container =
+                    deployment.getSpec().getTemplate().getSpec().getContainers().get(0);
 
             assertThat(deployment.getSpec().getReplicas()).as(name).isGreaterThanOrEqualTo(2);
-            assertThat(podLabels).as(name).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
+            assertThat(podLabels)
+                    .as(name)
+                    .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
             assertThat(container.getPorts().get(0).getContainerPort()).as(name).isEqualTo(port);
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
             assertThat(DockerComposeTest.read(ROOT.resolve(name + "/src/main/resources/" + name + ".yml")))
-                    .as("%s enables its probes", name).contains("probes:\n        enabled: true");
+                    .as("%s enables its probes", name)
+                    .contains("probes:\n        enabled: true");
             assertThat(container.getResources().getLimits()).as(name).containsKey("memory");
             Set<String> read = DockerComposeTest.variablesRead(name);
             for (EnvVar variable : container.getEnv()) {
@@ -69,24 +85,34 @@ class KubernetesManifestsTest {
                     assertThat(read).as("%s reads %s", name, variable.getName()).contains(variable.getName());
                 }
                 if (variable.getValueFrom() != null && variable.getValueFrom().getConfigMapKeyRef() != null) {
-                    assertThat(settings).as("%s: %s", name, variable.getName())
-                            .containsKey(variable.getValueFrom().getConfigMapKeyRef().getKey());
+                    assertThat(settings)
+                            .as("%s: %s", name, variable.getName())
+                            .containsKey(
+                                    variable.getValueFrom().getConfigMapKeyRef().getKey());
                 }
                 if (variable.getValueFrom() != null && variable.getValueFrom().getSecretKeyRef() != null) {
-                    assertThat(secret.getStringData()).as("%s: %s", name, variable.getName())
-                            .containsKey(variable.getValueFrom().getSecretKeyRef().getKey());
+                    assertThat(secret.getStringData())
+                            .as("%s: %s", name, variable.getName())
+                            .containsKey(
+                                    variable.getValueFrom().getSecretKeyRef().getKey());
                 }
             }
-            assertThat(container.getEnv()).extracting(EnvVar::getName).as(name)
+            assertThat(container.getEnv())
+                    .extracting(EnvVar::getName)
+                    .as(name)
                     .contains(name.toUpperCase().replace('-', '_') + "_PORT");
 
             Service service = one(resources, Service.class, name);
-            assertThat(podLabels).as("%s Service selects its pods", name).containsAllEntriesOf(service.getSpec().getSelector());
+            assertThat(podLabels)
+                    .as("%s Service selects its pods", name)
+                    .containsAllEntriesOf(service.getSpec().getSelector());
             assertThat(service.getSpec().getPorts().get(0).getPort()).as(name).isEqualTo(port);
             PodDisruptionBudget budget = one(resources, PodDisruptionBudget.class, name);
-            assertThat(podLabels).as("%s budget selects its pods", name)
+            assertThat(podLabels)
+                    .as("%s budget selects its pods", name)
                     .containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
-            assertThat(budget.getSpec().getMinAvailable().getIntVal()).isLessThan(deployment.getSpec().getReplicas());
+            assertThat(budget.getSpec().getMinAvailable().getIntVal())
+                    .isLessThan(deployment.getSpec().getReplicas());
         });
     }
 
@@ -94,18 +120,28 @@ class KubernetesManifestsTest {
     void everyFieldIsOneTheKubernetesApiKnows() throws Exception {
         for (HasMetadata resource : manifests()) {
             List<String> unknown = new ArrayList<>();
-            unknownFields(resource, resource.getKind() + "/" + resource.getMetadata().getName(), unknown, new IdentityHashMap<>());
-            assertThat(unknown).as(resource.getKind() + " " + resource.getMetadata().getName()).isEmpty();
+            unknownFields(
+                    resource,
+                    resource.getKind() + "/" + resource.getMetadata().getName(),
+                    unknown,
+                    new IdentityHashMap<>());
+            assertThat(unknown)
+                    .as(resource.getKind() + " " + resource.getMetadata().getName())
+                    .isEmpty();
         }
     }
 
     private static List<HasMetadata> manifests() throws IOException {
         List<HasMetadata> resources = new ArrayList<>();
         try (Stream<Path> files = Files.list(ROOT.resolve("deploy/kubernetes"))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".yaml")).sorted().toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".yaml"))
+                    .sorted()
+                    .toList()) {
                 try (YAMLParser parser = new YAMLFactory().createParser(file.toFile())) {
-                    for (JsonNode document : YAML.readValues(parser, JsonNode.class).readAll()) {
-                        Class<? extends HasMetadata> type = KINDS.get(document.get("kind").asText());
+                    for (JsonNode document :
+                            YAML.readValues(parser, JsonNode.class).readAll()) {
+                        Class<? extends HasMetadata> type =
+                                KINDS.get(document.get("kind").asText());
                         assertThat(type).as("%s: a kind this test knows", file).isNotNull();
                         resources.add(YAML.treeToValue(document, type));
                     }
@@ -116,14 +152,18 @@ class KubernetesManifestsTest {
     }
 
     private static <T extends HasMetadata> T one(List<HasMetadata> resources, Class<T> type, String name) {
-        List<T> found = resources.stream().filter(type::isInstance).map(type::cast)
-                .filter(resource -> resource.getMetadata().getName().equals(name)).toList();
+        List<T> found = resources.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .filter(resource -> resource.getMetadata().getName().equals(name))
+                .toList();
         assertThat(found).as("%s %s", type.getSimpleName(), name).hasSize(1);
         return found.get(0);
     }
 
     /** The fabric8 model keeps any field the API does not know in {@code additionalProperties}: there must be none. */
-    private static void unknownFields(Object value, String path, List<String> unknown, Map<Object, Boolean> seen) throws Exception {
+    private static void unknownFields(Object value, String path, List<String> unknown, Map<Object, Boolean> seen)
+            throws Exception {
         if (value == null || seen.put(value, true) != null) {
             return;
         }
@@ -138,7 +178,9 @@ class KubernetesManifestsTest {
             return;
         }
         for (Method getter : value.getClass().getMethods()) {
-            if (getter.getParameterCount() == 0 && getter.getName().startsWith("get") && !getter.getName().equals("getClass")) {
+            if (getter.getParameterCount() == 0
+                    && getter.getName().startsWith("get")
+                    && !getter.getName().equals("getClass")) {
                 Object field = getter.invoke(value);
                 if (getter.getName().equals("getAdditionalProperties")) {
                     if (field instanceof Map<?, ?> extra && !extra.isEmpty()) {

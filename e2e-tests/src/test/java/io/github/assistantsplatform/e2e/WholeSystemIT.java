@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.benchmarks.RunningStack;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
@@ -32,9 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * The whole system started as the README says ({@code java -jar local-stack/target/local-stack.jar}
  * after the build), driven through the gateway on :8080 the way a client would, with the tokens the
@@ -50,7 +50,9 @@ class WholeSystemIT {
 
     @BeforeAll
     static void startTheStackAsTheReadmeSays() throws Exception {
-        stack = RunningStack.start(Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize());
+        stack = RunningStack.start(Path.of(System.getProperty("repository.root", ".."))
+                .toAbsolutePath()
+                .normalize());
         admin = stack.adminToken;
         user = stack.userToken;
     }
@@ -65,40 +67,79 @@ class WholeSystemIT {
     @Test
     void theWholeContractThroughOneUrl() throws Exception {
         try (KafkaConsumer<String, String> events = consumer()) {
-            Response created = API.post("/api/v1/assistants", admin, Map.of("name", "E2E bot", "use_semantic_cache", true));
+            Response created =
+                    API.post("/api/v1/assistants", admin, Map.of("name", "E2E bot", "use_semantic_cache", true));
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String id = created.json().get("id").asString();
 
-            JsonNode listed = await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants?limit=1000", null).json(),
-                    list -> contains(list, id));
+            JsonNode listed = await().atMost(Duration.ofSeconds(20))
+                    .until(() -> API.get("/api/v1/assistants?limit=1000", null).json(), list -> contains(list, id));
             assertThat(contains(listed, id)).isTrue();
-            assertThat(API.get("/api/v1/assistants/" + id, null).json().get("name").asString()).isEqualTo("E2E bot");
+            assertThat(API.get("/api/v1/assistants/" + id, null)
+                            .json()
+                            .get("name")
+                            .asString())
+                    .isEqualTo("E2E bot");
 
             Response updated = API.put("/api/v1/assistants/" + id, admin, Map.of("description", "end to end"));
             assertThat(updated.status()).isEqualTo(200);
-            await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, null).json().get("version").asLong() == 1);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> API.get("/api/v1/assistants/" + id, null)
+                                    .json()
+                                    .get("version")
+                                    .asLong()
+                            == 1);
 
-            HttpResponse<byte[]> uploaded = await().atMost(Duration.ofSeconds(20)).until(() -> upload(id, png()), r -> r.statusCode() == 200);
-            assertThat(HttpApi.JSON.readTree(uploaded.body()).get("avatar_url").asString()).isEqualTo("/api/v1/assistants/" + id + "/avatar");
-            HttpResponse<byte[]> avatar = await().atMost(Duration.ofSeconds(20)).until(() -> download(id, null), r -> r.statusCode() == 200);
+            HttpResponse<byte[]> uploaded =
+                    await().atMost(Duration.ofSeconds(20)).until(() -> upload(id, png()), r -> r.statusCode() == 200);
+            assertThat(HttpApi.JSON.readTree(uploaded.body()).get("avatar_url").asString())
+                    .isEqualTo("/api/v1/assistants/" + id + "/avatar");
+            HttpResponse<byte[]> avatar =
+                    await().atMost(Duration.ofSeconds(20)).until(() -> download(id, null), r -> r.statusCode() == 200);
             assertThat(avatar.headers().firstValue("Content-Type")).contains("image/png");
-            assertThat(download(id, avatar.headers().firstValue("ETag").orElseThrow()).statusCode()).isEqualTo(304);
-            assertThat(API.delete("/api/v1/assistants/" + id + "/avatar", admin).status()).isEqualTo(200);
+            assertThat(download(id, avatar.headers().firstValue("ETag").orElseThrow())
+                            .statusCode())
+                    .isEqualTo(304);
+            assertThat(API.delete("/api/v1/assistants/" + id + "/avatar", admin).status())
+                    .isEqualTo(200);
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> API.put("/api/v1/assistants/" + id + "/cache", admin,
-                    Map.of("question", "What are your opening hours?", "answer", "9 to 5")).status() == 201);
-            JsonNode hit = API.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", "What are your opening hours?")).json();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> API.put(
+                                            "/api/v1/assistants/" + id + "/cache",
+                                            admin,
+                                            Map.of("question", "What are your opening hours?", "answer", "9 to 5"))
+                                    .status()
+                            == 201);
+            JsonNode hit = API.post(
+                            "/api/v1/assistants/" + id + "/cache/lookup",
+                            null,
+                            Map.of("question", "What are your opening hours?"))
+                    .json();
             assertThat(hit.get("hit").asBoolean()).isTrue();
-            assertThat(API.delete("/api/v1/assistants/" + id + "/cache", admin).json().get("deleted_count").asLong()).isEqualTo(1);
+            assertThat(API.delete("/api/v1/assistants/" + id + "/cache", admin)
+                            .json()
+                            .get("deleted_count")
+                            .asLong())
+                    .isEqualTo(1);
 
-            JsonNode history = API.get("/api/v1/assistants/" + id + "/history", admin).json();
+            JsonNode history =
+                    API.get("/api/v1/assistants/" + id + "/history", admin).json();
             List<String> types = new ArrayList<>();
             history.forEach(entry -> types.add(entry.get("type").asString()));
-            assertThat(types).containsExactly("AssistantCreated", "AssistantUpdated", "AvatarSet", "AvatarRemoved", "SemanticCachePurged");
+            assertThat(types)
+                    .containsExactly(
+                            "AssistantCreated",
+                            "AssistantUpdated",
+                            "AvatarSet",
+                            "AvatarRemoved",
+                            "SemanticCachePurged");
 
             assertThat(API.delete("/api/v1/assistants/" + id, admin).status()).isEqualTo(204);
-            await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, admin).status() == 404);
-            assertThat(API.put("/api/v1/assistants/" + id, admin, Map.of("name", "again")).status()).isEqualTo(404);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> API.get("/api/v1/assistants/" + id, admin).status() == 404);
+            assertThat(API.put("/api/v1/assistants/" + id, admin, Map.of("name", "again"))
+                            .status())
+                    .isEqualTo(404);
             assertThat(API.delete("/api/v1/assistants/" + id, admin).status()).isEqualTo(404);
 
             List<ConsumerRecord<String, String>> received = new ArrayList<>();
@@ -110,48 +151,88 @@ class WholeSystemIT {
                     }
                 });
             }
-            assertThat(received).extracting(record -> HttpApi.JSON.readTree(record.value()).get("sequence").asLong())
+            assertThat(received)
+                    .extracting(record -> HttpApi.JSON
+                            .readTree(record.value())
+                            .get("sequence")
+                            .asLong())
                     .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
         }
     }
 
     @Test
     void guestsUsersAndAdminsSeeWhatTheyMay() {
-        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E private", "user_authentication", true)).json().get("id").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, user).status() == 200);
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E private", "user_authentication", true))
+                .json()
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> API.get("/api/v1/assistants/" + id, user).status() == 200);
 
         assertThat(API.get("/api/v1/assistants/" + id, null).status()).isEqualTo(401);
-        assertThat(contains(API.get("/api/v1/assistants?limit=1000", null).json(), id)).isFalse();
-        assertThat(contains(API.get("/api/v1/assistants?limit=1000", user).json(), id)).isTrue();
-        assertThat(API.get("/api/v1/assistants/" + id + "/history", user).status()).isEqualTo(403);
-        assertThat(API.post("/api/v1/assistants", user, Map.of("name", "nope")).status()).isEqualTo(403);
-        assertThat(API.post("/api/v1/assistants", null, Map.of("name", "nope")).status()).isEqualTo(401);
-        assertThat(API.get("/api/v1/assistants/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+        assertThat(contains(API.get("/api/v1/assistants?limit=1000", null).json(), id))
+                .isFalse();
+        assertThat(contains(API.get("/api/v1/assistants?limit=1000", user).json(), id))
+                .isTrue();
+        assertThat(API.get("/api/v1/assistants/" + id + "/history", user).status())
+                .isEqualTo(403);
+        assertThat(API.post("/api/v1/assistants", user, Map.of("name", "nope")).status())
+                .isEqualTo(403);
+        assertThat(API.post("/api/v1/assistants", null, Map.of("name", "nope")).status())
+                .isEqualTo(401);
+        assertThat(API.get("/api/v1/assistants/" + UUID.randomUUID(), null).status())
+                .isEqualTo(404);
     }
 
     @Test
     void theServicesInternalEndpointsAreNotReachableThroughThePublicUrl() {
-        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E internal")).json().get("id").asString();
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E internal"))
+                .json()
+                .get("id")
+                .asString();
         String sha256 = "ab".repeat(32);
-        Response reference = API.put("/api/v1/assistants/" + id + "/avatar-reference", admin, Map.of("object_key",
-                id + "/" + sha256 + ".png", "content_type", "image/png", "size", 1, "sha256", sha256, "width", 1, "height", 1));
+        Response reference = API.put(
+                "/api/v1/assistants/" + id + "/avatar-reference",
+                admin,
+                Map.of(
+                        "object_key",
+                        id + "/" + sha256 + ".png",
+                        "content_type",
+                        "image/png",
+                        "size",
+                        1,
+                        "sha256",
+                        sha256,
+                        "width",
+                        1,
+                        "height",
+                        1));
         assertThat(reference.status()).as(reference.toString()).isEqualTo(404);
         assertThat(reference.json().get("code").asString()).isEqualTo("entity_not_found");
-        assertThat(API.post("/api/v1/assistants/" + id + "/cache-purges", admin, Map.of("deleted_count", 1)).status()).isEqualTo(404);
-        assertThat(API.get("/api/v1/assistants/" + id + "/history", admin).json()).hasSize(1);
+        assertThat(API.post("/api/v1/assistants/" + id + "/cache-purges", admin, Map.of("deleted_count", 1))
+                        .status())
+                .isEqualTo(404);
+        assertThat(API.get("/api/v1/assistants/" + id + "/history", admin).json())
+                .hasSize(1);
     }
 
     @Test
     void clientsSendingTheirBodiesSlowlyDoNotStarveAnyoneElse() throws Exception {
-        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E trickled")).json().get("id").asString();
-        await().atMost(Duration.ofSeconds(20)).until(() -> API.get("/api/v1/assistants/" + id, null).status() == 200);
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E trickled"))
+                .json()
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> API.get("/api/v1/assistants/" + id, null).status() == 200);
         List<Socket> trickling = new ArrayList<>();
         try {
             // each announces a 100,000-byte look-up and sends its first byte only: once, each held a gateway thread
             for (int i = 0; i < 300; i++) {
                 Socket socket = new Socket("localhost", 8080);
-                socket.getOutputStream().write(("POST /api/v1/assistants/" + id + "/cache/lookup HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST /api/v1/assistants/" + id + "/cache/lookup HTTP/1.1\r\nHost: localhost\r\n"
+                                        + "Content-Type: application/json\r\nContent-Length: 100000\r\n\r\n{")
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 trickling.add(socket);
             }
@@ -166,7 +247,9 @@ class WholeSystemIT {
             Socket first = trickling.get(0);
             first.setSoTimeout(30_000);
             String answer = new String(first.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
-            assertThat(answer).as("a body that does not arrive within the deadline").isEqualTo("HTTP/1.1 408");
+            assertThat(answer)
+                    .as("a body that does not arrive within the deadline")
+                    .isEqualTo("HTTP/1.1 408");
         } finally {
             for (Socket socket : trickling) {
                 socket.close();
@@ -176,11 +259,14 @@ class WholeSystemIT {
 
     @Test
     void aChunkedBodyOverTheLimitIsRefusedAtTheGateway() throws Exception {
-        byte[] huge = ("{\"name\": \"x\", \"description\": \"" + "d".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build(),
+        byte[] huge = ("{\"name\": \"x\", \"description\": \"" + "d".repeat(2 * 1024 * 1024) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
@@ -193,24 +279,36 @@ class WholeSystemIT {
         for (String service : List.of("command-service", "query-service", "avatar-service")) {
             Response docs = API.get("/openapi/" + service, null);
             assertThat(docs.status()).as(service).isEqualTo(200);
-            assertThat(docs.json().get("paths").propertyNames()).as(service).anyMatch(path -> path.startsWith("/api/v1/"));
+            assertThat(docs.json().get("paths").propertyNames())
+                    .as(service)
+                    .anyMatch(path -> path.startsWith("/api/v1/"));
         }
     }
 
     @Test
     void aSecondStackOnTheSamePortsRefusesToStartInsteadOfSharingTheFirstOnesData() throws Exception {
-        Path repository = Path.of(System.getProperty("repository.root", "..")).toAbsolutePath().normalize();
-        ProcessBuilder second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", repository.resolve("local-stack/target/local-stack.jar").toString())
+        Path repository = Path.of(System.getProperty("repository.root", ".."))
+                .toAbsolutePath()
+                .normalize();
+        ProcessBuilder second = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        repository.resolve("local-stack/target/local-stack.jar").toString())
                 .directory(repository.toFile())
                 .redirectErrorStream(true);
-        second.environment().put("LOCAL_STACK_DATA", Files.createTempDirectory("second-stack").toString());
+        second.environment()
+                .put(
+                        "LOCAL_STACK_DATA",
+                        Files.createTempDirectory("second-stack").toString());
         Process process = second.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.waitFor()).isEqualTo(1);
-        assertThat(output).contains("could not start: port 54321 for the PostgreSQL (LOCAL_STACK_POSTGRES_PORT) is in use");
-        assertThat(API.get("/actuator/health", null).status()).as("the first stack keeps running").isEqualTo(200);
+        assertThat(output)
+                .contains("could not start: port 54321 for the PostgreSQL (LOCAL_STACK_POSTGRES_PORT) is in use");
+        assertThat(API.get("/actuator/health", null).status())
+                .as("the first stack keeps running")
+                .isEqualTo(200);
     }
 
     /**
@@ -225,26 +323,40 @@ class WholeSystemIT {
 
         @Test
         void itLoadsTheListAndOneAssistantAndPutsItBackWholeWithAChange() {
-            String id = API.post("/api/v1/assistants/", admin, Map.of("name", "Edited whole")).json().get("id").asString();
+            String id = API.post("/api/v1/assistants/", admin, Map.of("name", "Edited whole"))
+                    .json()
+                    .get("id")
+                    .asString();
             JsonNode listed = await().atMost(Duration.ofSeconds(20))
-                    .until(() -> API.get("/api/v1/assistants/?limit=1000", admin).json(), list -> contains(list, id));
+                    .until(
+                            () -> API.get("/api/v1/assistants/?limit=1000", admin)
+                                    .json(),
+                            list -> contains(list, id));
             assertThat(contains(listed, id)).isTrue();
-            ObjectNode loaded = (ObjectNode) API.get("/api/v1/assistants/" + id + "/", admin).json();
+            ObjectNode loaded = (ObjectNode)
+                    API.get("/api/v1/assistants/" + id + "/", admin).json();
             loaded.put("description", "edited in the frontend");
 
             Response saved = API.put("/api/v1/assistants/" + id + "/", admin, loaded.toString());
-            Response reread = API.send("GET", "/api/v1/assistants/" + id, admin, null,
+            Response reread = API.send(
+                    "GET",
+                    "/api/v1/assistants/" + id,
+                    admin,
+                    null,
                     Map.of("X-Event-Position", saved.header("X-Event-Position")));
 
             assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
             assertThat(saved.json().get("version").asLong()).isEqualTo(1);
-            assertThat(reread.json().get("description").asString()).as("read your write").isEqualTo("edited in the frontend");
+            assertThat(reread.json().get("description").asString())
+                    .as("read your write")
+                    .isEqualTo("edited in the frontend");
             assertThat(reread.json().get("avatar_text_color").asString()).isEqualTo("white");
         }
 
         @Test
         void itCreatesAnAssistantAndUploadsItsAvatarAtOnceThenDeletesTheAvatarTwice() throws Exception {
-            Response created = API.post("/api/v1/assistants", admin, Map.of("name", "Uploaded at once", "avatar_bg_color", "#FFFFFF"));
+            Response created = API.post(
+                    "/api/v1/assistants", admin, Map.of("name", "Uploaded at once", "avatar_bg_color", "#FFFFFF"));
             String id = created.json().get("id").asString();
 
             HttpResponse<byte[]> uploaded = upload(id, png());
@@ -252,27 +364,46 @@ class WholeSystemIT {
             Response removedAgain = API.delete("/api/v1/assistants/" + id + "/avatar/", admin);
 
             assertThat(created.json().get("avatar_text_color").asString()).isEqualTo("black");
-            assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(uploaded.statusCode())
+                    .as(new String(uploaded.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
             assertThat(removed.status()).isEqualTo(200);
             assertThat(removed.json().get("avatar_url").isNull()).isTrue();
             assertThat(removedAgain.status()).isEqualTo(200);
-            assertThat(removedAgain.json().get("version").asLong()).as("nothing appended").isEqualTo(removed.json().get("version").asLong());
+            assertThat(removedAgain.json().get("version").asLong())
+                    .as("nothing appended")
+                    .isEqualTo(removed.json().get("version").asLong());
         }
 
         @Test
         void itsOriginIsAllowedAndMayReadTheHeadersItNeeds() throws Exception {
-            HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/"
-                            + UUID.randomUUID())).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-                    .header("Origin", ORIGIN).header("Access-Control-Request-Method", "PUT")
-                    .header("Access-Control-Request-Headers", "authorization,content-type").build(), HttpResponse.BodyHandlers.ofString());
-            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants"))
-                    .header("Origin", ORIGIN).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> preflight = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/" + UUID.randomUUID()))
+                            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                            .header("Origin", ORIGIN)
+                            .header("Access-Control-Request-Method", "PUT")
+                            .header("Access-Control-Request-Headers", "authorization,content-type")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants"))
+                            .header("Origin", ORIGIN)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
 
             assertThat(preflight.statusCode()).isEqualTo(200);
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
-            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PUT");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                    .contains(ORIGIN);
+            assertThat(preflight
+                            .headers()
+                            .firstValue("Access-Control-Allow-Methods")
+                            .orElseThrow())
+                    .contains("PUT");
             assertThat(list.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
-            assertThat(list.headers().firstValue("Access-Control-Expose-Headers").orElseThrow()).contains("X-Total-Count", "ETag");
+            assertThat(list.headers()
+                            .firstValue("Access-Control-Expose-Headers")
+                            .orElseThrow())
+                    .contains("X-Total-Count", "ETag");
         }
     }
 
@@ -286,12 +417,14 @@ class WholeSystemIT {
     }
 
     private static KafkaConsumer<String, String> consumer() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                        ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of("assistants.events.v1"));
         return consumer;
     }
@@ -307,17 +440,22 @@ class WholeSystemIT {
         String boundary = "e2e-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(png);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/" + id + "/avatar"))
-                .header("Authorization", "Bearer " + admin)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/" + id + "/avatar"))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> download(String id, String ifNoneMatch) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/" + id + "/avatar"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:8080/api/v1/assistants/" + id + "/avatar"));
         if (ifNoneMatch != null) {
             request.header("If-None-Match", ifNoneMatch);
         }

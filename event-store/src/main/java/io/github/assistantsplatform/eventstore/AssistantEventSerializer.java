@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
  */
 final class AssistantEventSerializer extends Jackson3Serializer {
 
-    private static final Map<String, Class<? extends AssistantEvent>> TYPES = Arrays
-            .stream(AssistantEvent.class.getPermittedSubclasses())
+    private static final Map<String, Class<? extends AssistantEvent>> TYPES = Arrays.stream(
+                    AssistantEvent.class.getPermittedSubclasses())
             .map(type -> type.asSubclass(AssistantEvent.class))
             .collect(Collectors.toUnmodifiableMap(AssistantEvent::typeName, Function.identity()));
 
@@ -30,8 +30,10 @@ final class AssistantEventSerializer extends Jackson3Serializer {
     @SuppressWarnings("rawtypes")
     public SerializedType typeForClass(Class type) {
         if (type != null && AssistantEvent.class.isAssignableFrom(type)) {
-            @SuppressWarnings("unchecked") Class<? extends AssistantEvent> event = type;
-            return new SimpleSerializedType(AssistantEvent.typeName(event), getRevisionResolver().revisionOf(type));
+            @SuppressWarnings("unchecked")
+            Class<? extends AssistantEvent> event = type;
+            return new SimpleSerializedType(
+                    AssistantEvent.typeName(event), getRevisionResolver().revisionOf(type));
         }
         return super.typeForClass(type);
     }

@@ -41,8 +41,9 @@ public class EventStoreAutoConfiguration {
             Map<String, EventProcessor> processors = configuration == null ? Map.of() : configuration.eventProcessors();
             for (Map.Entry<String, EventProcessor> processor : processors.entrySet()) {
                 if (processor.getValue() instanceof StreamingEventProcessor streaming) {
-                    health.withDetail(processor.getKey(), !streaming.isRunning() ? "stopped"
-                            : streaming.isError() ? "failing, retrying" : "running");
+                    health.withDetail(
+                            processor.getKey(),
+                            !streaming.isRunning() ? "stopped" : streaming.isError() ? "failing, retrying" : "running");
                     stopped |= !streaming.isRunning();
                 }
             }

@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.eventstore;
 
+import io.github.assistantsplatform.eventstore.upcasting.AssistantCreatedRevision2;
+import io.github.assistantsplatform.eventstore.upcasting.EventTypesOfTheFirstRelease;
+import io.github.assistantsplatform.model.PlatformJson;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jpa.EntityManagerProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -13,9 +16,6 @@ import org.axonframework.eventsourcing.eventstore.jpa.JpaEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
-import io.github.assistantsplatform.eventstore.upcasting.AssistantCreatedRevision2;
-import io.github.assistantsplatform.eventstore.upcasting.EventTypesOfTheFirstRelease;
-import io.github.assistantsplatform.model.PlatformJson;
 import org.axonframework.springboot.util.RegisterDefaultEntities;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,18 +62,23 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(Serializer serializer, @Qualifier("eventSerializer") Serializer eventSerializer,
-                                          PersistenceExceptionResolver persistenceExceptionResolver,
-                                          org.axonframework.config.Configuration configuration,
-                                          EntityManagerProvider entityManagerProvider, TransactionManager transactionManager) {
-        return new BoundedReadAheadEventStorageEngine(JpaEventStorageEngine.builder()
-                .snapshotSerializer(serializer)
-                .eventSerializer(eventSerializer)
-                .upcasterChain(upcasters())
-                .snapshotFilter(configuration.snapshotFilter())
-                .persistenceExceptionResolver(persistenceExceptionResolver)
-                .entityManagerProvider(entityManagerProvider)
-                .transactionManager(transactionManager), READ_AHEAD);
+    EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration,
+            EntityManagerProvider entityManagerProvider,
+            TransactionManager transactionManager) {
+        return new BoundedReadAheadEventStorageEngine(
+                JpaEventStorageEngine.builder()
+                        .snapshotSerializer(serializer)
+                        .eventSerializer(eventSerializer)
+                        .upcasterChain(upcasters())
+                        .snapshotFilter(configuration.snapshotFilter())
+                        .persistenceExceptionResolver(persistenceExceptionResolver)
+                        .entityManagerProvider(entityManagerProvider)
+                        .transactionManager(transactionManager),
+                READ_AHEAD);
     }
 
     /**
@@ -83,21 +88,28 @@ public class EventStoreConfiguration {
      * which would then both hold every claim and handle every event twice.
      */
     @Bean
-    TokenStore tokenStore(Serializer serializer, EntityManagerProvider entityManagerProvider,
-                          @Value("${assistants.event-store.claim-timeout:10s}") Duration claimTimeout,
-                          @Value("${assistants.event-store.node-id:}") String nodeId) {
+    TokenStore tokenStore(
+            Serializer serializer,
+            EntityManagerProvider entityManagerProvider,
+            @Value("${assistants.event-store.claim-timeout:10s}") Duration claimTimeout,
+            @Value("${assistants.event-store.node-id:}") String nodeId) {
         return JpaTokenStore.builder()
                 .entityManagerProvider(entityManagerProvider)
                 .serializer(serializer)
                 .claimTimeout(claimTimeout)
-                .nodeId(nodeId.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() + "/"
-                        + UUID.randomUUID().toString().substring(0, 8) : nodeId)
+                .nodeId(
+                        nodeId.isBlank()
+                                ? ManagementFactory.getRuntimeMXBean().getName() + "/"
+                                        + UUID.randomUUID().toString().substring(0, 8)
+                                : nodeId)
                 .build();
     }
 
     @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                  @Value("${assistants.event-store.poll-interval:1s}") Duration pollInterval) {
+    EmbeddedEventStore eventStore(
+            EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration,
+            @Value("${assistants.event-store.poll-interval:1s}") Duration pollInterval) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))

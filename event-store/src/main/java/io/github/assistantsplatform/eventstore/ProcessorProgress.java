@@ -31,12 +31,18 @@ public final class ProcessorProgress {
      * one is not handled.
      */
     public boolean hasHandled(long position) {
-        List<TrackingToken> tokens = jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (row, n) -> row.getBytes(1) == null ? null : serializer.deserialize(
-                        new SimpleSerializedObject<>(row.getBytes(1), byte[].class, row.getString(2), null)),
+        List<TrackingToken> tokens = jdbc.query(
+                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (row, n) -> row.getBytes(1) == null
+                        ? null
+                        : serializer.deserialize(
+                                new SimpleSerializedObject<>(row.getBytes(1), byte[].class, row.getString(2), null)),
                 processor);
-        return !tokens.isEmpty() && tokens.stream().allMatch(token -> token != null
-                && token.position().orElse(-1) >= position
-                && !(token instanceof GapAwareTrackingToken gapAware && gapAware.getGaps().contains(position)));
+        return !tokens.isEmpty()
+                && tokens.stream()
+                        .allMatch(token -> token != null
+                                && token.position().orElse(-1) >= position
+                                && !(token instanceof GapAwareTrackingToken gapAware
+                                        && gapAware.getGaps().contains(position)));
     }
 }

@@ -45,8 +45,8 @@ public final class FaultSuite {
         }
     }
 
-    private static final List<String> PROCESSES = List.of("command-service", "query-service", "avatar-service", "gateway",
-            "postgres", "kafka", "mongo", "s3");
+    private static final List<String> PROCESSES = List.of(
+            "command-service", "query-service", "avatar-service", "gateway", "postgres", "kafka", "mongo", "s3");
     /** Short enough for the suite to see orphans go: an upload killed between its S3 write and SetAvatar. */
     public static final Map<String, String> STACK_ENVIRONMENT = Map.of(
             "ASSISTANTS_AVATAR_ORPHAN_GRACE_PERIOD", "10s",
@@ -58,7 +58,8 @@ public final class FaultSuite {
     private final Duration loadAfter;
     private final Duration convergeWithin;
     private final Set<String> everyAssistant = new HashSet<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     public FaultSuite(RunningStack stack, Duration loadBefore, Duration loadAfter, Duration convergeWithin) {
         this.stack = stack;
@@ -78,14 +79,21 @@ public final class FaultSuite {
             List<String> wanted = Arrays.asList(only.split(","));
             faults.removeIf(fault -> wanted.stream().noneMatch(fault.name()::contains));
         }
-        Path repository = Path.of(System.getProperty("repository.root", ".")).toAbsolutePath().normalize();
+        Path repository = Path.of(System.getProperty("repository.root", "."))
+                .toAbsolutePath()
+                .normalize();
         List<Outcome> outcomes;
         try (RunningStack stack = RunningStack.start(repository, STACK_ENVIRONMENT)) {
-            outcomes = new FaultSuite(stack, Duration.ofSeconds(Long.getLong("faults.load-seconds", 10)),
-                    Duration.ofSeconds(Long.getLong("faults.load-seconds", 10)), Duration.ofMinutes(15)).run(faults);
+            outcomes = new FaultSuite(
+                            stack,
+                            Duration.ofSeconds(Long.getLong("faults.load-seconds", 10)),
+                            Duration.ofSeconds(Long.getLong("faults.load-seconds", 10)),
+                            Duration.ofMinutes(15))
+                    .run(faults);
         }
         System.out.println();
-        System.out.println("Fault suite, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println(
+                "Fault suite, " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
         System.out.println(table(outcomes));
         if (outcomes.stream().anyMatch(outcome -> outcome.lost() > 0 || !outcome.converged())) {
             System.exit(1);
@@ -122,7 +130,8 @@ public final class FaultSuite {
         awaitHealthy(convergeWithin);
         StackState state = new StackState(stack.dataDirectory);
         StackState.EventTable table = state.eventTable(everyAssistant);
-        long lost = load.acknowledged().stream().filter(ack -> !table.holds(ack)).count();
+        long lost =
+                load.acknowledged().stream().filter(ack -> !table.holds(ack)).count();
         List<String> notConverged = List.of("not checked");
         Instant deadline = Instant.now().plus(convergeWithin);
         try (Heartbeat inUse = new Heartbeat(8080, stack.adminToken)) {
@@ -134,7 +143,8 @@ public final class FaultSuite {
                 Thread.sleep(1_000);
             }
         }
-        return new Outcome(fault, load.acknowledged().size(), lost, Duration.between(loadEnded, Instant.now()), notConverged);
+        return new Outcome(
+                fault, load.acknowledged().size(), lost, Duration.between(loadEnded, Instant.now()), notConverged);
     }
 
     private List<String> differences(StackState state, StackState.EventTable table) throws Exception {
@@ -165,7 +175,8 @@ public final class FaultSuite {
     /** SIGKILL to the part's process and every process it started (PostgreSQL's backends, for one). */
     private void kill(String part) throws IOException {
         long pid = stack.pid(part);
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(part + " is not running"));
+        ProcessHandle process =
+                ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(part + " is not running"));
         List<ProcessHandle> family = new ArrayList<>(process.descendants().toList());
         family.add(0, process);
         family.forEach(ProcessHandle::destroyForcibly);
@@ -180,7 +191,8 @@ public final class FaultSuite {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             boolean healthy = stack.pids().values().stream()
-                    .allMatch(pid -> pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+                    .allMatch(pid -> pid > 0
+                            && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
             for (int port : stack.servicePorts().values()) {
                 healthy &= isUp(port);
             }
@@ -194,8 +206,11 @@ public final class FaultSuite {
 
     private boolean isUp(int port) {
         try {
-            HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return health.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -206,12 +221,20 @@ public final class FaultSuite {
     }
 
     public static String table(List<Outcome> outcomes) {
-        StringBuilder table = new StringBuilder("| fault | writes acknowledged | lost | converged after the load, s |\n|---|---|---|---|\n");
+        StringBuilder table = new StringBuilder(
+                "| fault | writes acknowledged | lost | converged after the load, s |\n|---|---|---|---|\n");
         for (Outcome outcome : outcomes) {
-            table.append("| ").append(outcome.fault().name()).append(" | ").append(outcome.acknowledged()).append(" | ")
-                    .append(outcome.lost()).append(" | ")
-                    .append(outcome.converged() ? String.format("%.1f", outcome.toConverge().toMillis() / 1000.0)
-                            : "NO: " + String.join(", ", outcome.notConverged()))
+            table.append("| ")
+                    .append(outcome.fault().name())
+                    .append(" | ")
+                    .append(outcome.acknowledged())
+                    .append(" | ")
+                    .append(outcome.lost())
+                    .append(" | ")
+                    .append(
+                            outcome.converged()
+                                    ? String.format("%.1f", outcome.toConverge().toMillis() / 1000.0)
+                                    : "NO: " + String.join(", ", outcome.notConverged()))
                     .append(" |\n");
         }
         return table.toString();

@@ -19,7 +19,8 @@ final class Heartbeat implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String base;
     private final String adminToken;
     private final Thread beating;
@@ -39,7 +40,9 @@ final class Heartbeat implements AutoCloseable {
             try {
                 if (id == null) {
                     HttpResponse<String> created = send("POST", base, "{\"name\": \"fault-suite heartbeat\"}");
-                    id = created.statusCode() == 201 ? JSON.readTree(created.body()).get("id").asString() : null;
+                    id = created.statusCode() == 201
+                            ? JSON.readTree(created.body()).get("id").asString()
+                            : null;
                 } else {
                     send("PUT", base + "/" + id, "{\"description\": \"" + Instant.now() + "\"}");
                 }
@@ -57,9 +60,14 @@ final class Heartbeat implements AutoCloseable {
     }
 
     private HttpResponse<String> send(String method, String uri, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(uri))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + adminToken)
+                        .header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

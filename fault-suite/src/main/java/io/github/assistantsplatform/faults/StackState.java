@@ -61,9 +61,10 @@ final class StackState {
     EventTable eventTable(Collection<String> assistants) throws SQLException {
         Map<String, Long> heads = new HashMap<>();
         Set<String> stored = new HashSet<>();
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:54321/assistants", "postgres", "postgres");
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT aggregate_identifier, sequence_number FROM domain_event_entry WHERE aggregate_identifier = ANY(?)")) {
+        try (Connection connection = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:54321/assistants", "postgres", "postgres");
+                PreparedStatement query = connection.prepareStatement(
+                        "SELECT aggregate_identifier, sequence_number FROM domain_event_entry WHERE aggregate_identifier = ANY(?)")) {
             Array ids = connection.createArrayOf("varchar", assistants.toArray());
             query.setArray(1, ids);
             try (ResultSet rows = query.executeQuery()) {
@@ -99,7 +100,9 @@ final class StackState {
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .build())) {
             MongoDatabase database = client.getDatabase("assistants");
-            Document pointer = database.getCollection("read_model_meta").find(Filters.eq("_id", "assistants")).first();
+            Document pointer = database.getCollection("read_model_meta")
+                    .find(Filters.eq("_id", "assistants"))
+                    .first();
             String collection = pointer == null ? "assistants" : pointer.getString("collection");
             for (Document assistant : database.getCollection(collection).find()) {
                 versions.put(assistant.getString("_id"), ((Number) assistant.get("version")).longValue());
@@ -120,7 +123,8 @@ final class StackState {
         }
         Set<String> keys = new HashSet<>();
         try (Stream<Path> files = Files.walk(bucket)) {
-            files.filter(Files::isRegularFile).forEach(file -> keys.add(bucket.relativize(file).toString()));
+            files.filter(Files::isRegularFile)
+                    .forEach(file -> keys.add(bucket.relativize(file).toString()));
         }
         return keys;
     }
@@ -132,12 +136,16 @@ final class StackState {
      */
     List<String> topicIncomplete(EventTable table) {
         Map<String, List<Long>> firstSeen = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:9092",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+                    .map(info -> new TopicPartition(TOPIC, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
@@ -146,7 +154,8 @@ final class StackState {
                     && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
                     if (table.headOf().containsKey(record.key())) {
-                        long sequence = JSON.readTree(record.value()).get("sequence").asLong();
+                        long sequence =
+                                JSON.readTree(record.value()).get("sequence").asLong();
                         List<Long> seen = firstSeen.computeIfAbsent(record.key(), key -> new ArrayList<>());
                         if (!seen.contains(sequence)) {
                             seen.add(sequence);

@@ -33,15 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
 final class WriteLoad {
 
     /** A write the API acknowledged: the assistant and the version its answer carried. */
-    record Ack(String id, long version) {
-    }
+    record Ack(String id, long version) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String base;
     private final String adminToken;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Queue<Ack> acks = new ConcurrentLinkedQueue<>();
     private final Map<String, Boolean> assistants = new ConcurrentHashMap<>();
     private final AtomicLong attempts = new AtomicLong();
@@ -91,8 +91,14 @@ final class WriteLoad {
             attempts.incrementAndGet();
             try {
                 if (ids.isEmpty() || op % 4 == 0) {
-                    JsonNode created = acknowledged(send("POST", base, "application/json",
-                            "{\"name\": \"Fault load " + UUID.randomUUID() + "\"}", null), 201);
+                    JsonNode created = acknowledged(
+                            send(
+                                    "POST",
+                                    base,
+                                    "application/json",
+                                    "{\"name\": \"Fault load " + UUID.randomUUID() + "\"}",
+                                    null),
+                            201);
                     if (created != null) {
                         String id = created.get("id").asString();
                         mine.put(id, 0L);
@@ -107,10 +113,20 @@ final class WriteLoad {
                     // the avatar-cleanup consumer then deletes the object: it waits while S3 is down
                     case 13 -> send("DELETE", base + "/" + id + "/avatar", null, null, null);
                     // the semantic-cache-invalidator then purges the cache: it waits while MongoDB is down
-                    case 9 -> send("PUT", base + "/" + id, "application/json", "{\"instructions\": \"Answer as revision "
-                            + op + "\"}", "\"" + mine.get(id) + "\"");
-                    default -> send("PUT", base + "/" + id, "application/json", "{\"description\": \"revision " + op + "\"}",
-                            "\"" + mine.get(id) + "\"");
+                    case 9 ->
+                        send(
+                                "PUT",
+                                base + "/" + id,
+                                "application/json",
+                                "{\"instructions\": \"Answer as revision " + op + "\"}",
+                                "\"" + mine.get(id) + "\"");
+                    default ->
+                        send(
+                                "PUT",
+                                base + "/" + id,
+                                "application/json",
+                                "{\"description\": \"revision " + op + "\"}",
+                                "\"" + mine.get(id) + "\"");
                 };
                 JsonNode updated = acknowledged(response, 200);
                 if (updated != null) {
@@ -119,7 +135,8 @@ final class WriteLoad {
                     // an earlier write's outcome was unknown to us but it committed: learn the version
                     HttpResponse<String> current = send("GET", base + "/" + id, null, null, null);
                     if (current.statusCode() == 200) {
-                        mine.put(id, JSON.readTree(current.body()).get("version").asLong());
+                        mine.put(
+                                id, JSON.readTree(current.body()).get("version").asLong());
                     }
                 }
             } catch (IOException | RuntimeException unavailable) {
@@ -144,9 +161,12 @@ final class WriteLoad {
 
     private HttpResponse<String> send(String method, String uri, String contentType, String body, String ifMatch)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(TIMEOUT)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + adminToken)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -168,13 +188,18 @@ final class WriteLoad {
         String boundary = "fault-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(png.toByteArray());
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/" + id + "/avatar")).timeout(TIMEOUT)
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/" + id + "/avatar"))
+                        .timeout(TIMEOUT)
+                        .header("Authorization", "Bearer " + adminToken)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void pause() {

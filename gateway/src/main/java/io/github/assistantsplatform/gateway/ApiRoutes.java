@@ -1,5 +1,11 @@
 package io.github.assistantsplatform.gateway;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
+import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
+import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.method;
+import static org.springframework.web.servlet.function.RequestPredicates.path;
+
 import io.github.assistantsplatform.api.error.ErrorCode;
 import io.github.assistantsplatform.api.error.ErrorResponse;
 import org.slf4j.Logger;
@@ -16,12 +22,6 @@ import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.RouterFunctions;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
-
-import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
-import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
-import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
-import static org.springframework.web.servlet.function.RequestPredicates.method;
-import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 /**
  * One base URL for the whole contract: each route to the service that owns it. The gateway checks
@@ -61,12 +61,19 @@ class ApiRoutes {
         ServiceReplicas command = services.command();
         ServiceReplicas query = services.query();
         ServiceReplicas avatar = services.avatar();
-        return notRouted(path("/api/v1/assistants/{id}/avatar-reference").or(path("/api/v1/assistants/{id}/cache-purges"))
-                .or(path("/api/v1/assistants/{id}/sequence")))
+        return notRouted(path("/api/v1/assistants/{id}/avatar-reference")
+                        .or(path("/api/v1/assistants/{id}/cache-purges"))
+                        .or(path("/api/v1/assistants/{id}/sequence")))
                 .and(to("avatars", avatar, path("/api/v1/assistants/{id}/avatar")))
-                .and(to("cache-lookup", query, path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))
-                .and(to("cache", query, path("/api/v1/assistants/{id}/cache")
-                        .and(method(HttpMethod.PUT).or(method(HttpMethod.DELETE)))))
+                .and(to(
+                        "cache-lookup",
+                        query,
+                        path("/api/v1/assistants/{id}/cache/lookup").and(method(HttpMethod.POST))))
+                .and(to(
+                        "cache",
+                        query,
+                        path("/api/v1/assistants/{id}/cache")
+                                .and(method(HttpMethod.PUT).or(method(HttpMethod.DELETE)))))
                 .and(to("reads", query, assistants().and(method(HttpMethod.GET))))
                 .and(to("admin", query, path("/api/v1/admin/**")))
                 .and(to("writes", command, assistants()))
@@ -80,8 +87,11 @@ class ApiRoutes {
      * sequence, query-service a purge): reachable on the internal network only, never through the public URL.
      */
     private static RouterFunction<ServerResponse> notRouted(RequestPredicate internal) {
-        return RouterFunctions.route(internal, request -> ServerResponse.status(ErrorCode.ENTITY_NOT_FOUND.status())
-                .body(ErrorResponse.of(ErrorCode.ENTITY_NOT_FOUND, "No such resource: " + request.path(), null)));
+        return RouterFunctions.route(
+                internal,
+                request -> ServerResponse.status(ErrorCode.ENTITY_NOT_FOUND.status())
+                        .body(ErrorResponse.of(
+                                ErrorCode.ENTITY_NOT_FOUND, "No such resource: " + request.path(), null)));
     }
 
     /** Each service's OpenAPI document, for the Swagger UI this gateway serves at /swagger-ui.html. */
@@ -106,8 +116,10 @@ class ApiRoutes {
 
     /** The service behind the route could not be reached: the platform's error body, not a stack trace. */
     private static ServerResponse unavailable(Throwable failure, ServerRequest request) {
-        ErrorResponse body = ErrorResponse.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-                "The service behind " + request.path() + " is unavailable; retry later", null);
+        ErrorResponse body = ErrorResponse.of(
+                ErrorCode.DEPENDENCY_UNAVAILABLE,
+                "The service behind " + request.path() + " is unavailable; retry later",
+                null);
         log.warn("Route to {} failed, error_id={}: {}", request.path(), body.id(), failure.toString());
         return ServerResponse.status(ErrorCode.DEPENDENCY_UNAVAILABLE.status()).body(body);
     }

@@ -22,10 +22,10 @@ class BackendConnections {
     @Bean
     ClientHttpRequestFactory backendRequestFactory(
             @Value("${assistants.gateway.connections-per-service}") int connectionsPerService,
-            @Value("${assistants.gateway.backend-timeout}") Duration timeout, ApiRoutes.Services services) {
+            @Value("${assistants.gateway.backend-timeout}") Duration timeout,
+            ApiRoutes.Services services) {
         return ClientHttpRequestFactoryBuilder.httpComponents()
-                .withConnectionManagerCustomizer(pool -> pool
-                        .setMaxConnPerRoute(connectionsPerService)
+                .withConnectionManagerCustomizer(pool -> pool.setMaxConnPerRoute(connectionsPerService)
                         .setMaxConnTotal(connectionsPerService * services.replicas()))
                 // a proxy hands redirects to the caller; it never follows them itself
                 .build(HttpClientSettings.defaults()

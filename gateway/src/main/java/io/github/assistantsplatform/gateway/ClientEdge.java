@@ -1,9 +1,9 @@
 package io.github.assistantsplatform.gateway;
 
-import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletRequest;
 import io.github.assistantsplatform.api.error.ErrorCode;
 import io.github.assistantsplatform.api.error.ErrorResponse;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,11 +41,15 @@ class ClientEdge {
      * event position for read-your-writes, the request id, when to retry).
      */
     @ConfigurationProperties("assistants.gateway.cors")
-    record Cors(List<String> allowedOrigins, List<String> allowedMethods, List<String> allowedHeaders,
-                boolean allowCredentials, Duration maxAge) {
+    record Cors(
+            List<String> allowedOrigins,
+            List<String> allowedMethods,
+            List<String> allowedHeaders,
+            boolean allowCredentials,
+            Duration maxAge) {
 
-        static final List<String> EXPOSED_HEADERS = List.of("ETag", "Location", "X-Total-Count", "X-Event-Position",
-                "X-Request-Id", "Retry-After");
+        static final List<String> EXPOSED_HEADERS =
+                List.of("ETag", "Location", "X-Total-Count", "X-Event-Position", "X-Request-Id", "Retry-After");
     }
 
     private static final Pattern AVATAR_UPLOAD = Pattern.compile("/api/v1/assistants/[^/]+/avatar/*");
@@ -55,10 +59,13 @@ class ClientEdge {
             @Value("${assistants.gateway.max-body-size}") DataSize maxBodySize,
             @Value("${assistants.gateway.max-upload-size}") DataSize maxUploadSize,
             @Value("${assistants.gateway.body-timeout}") Duration bodyTimeout,
-            @Value("${assistants.gateway.max-held-bodies}") DataSize maxHeldBodies, JsonMapper json) {
+            @Value("${assistants.gateway.max-held-bodies}") DataSize maxHeldBodies,
+            JsonMapper json) {
         FilterRegistrationBean<WholeRequestBodies> registration = new FilterRegistrationBean<>(new WholeRequestBodies(
-                request -> isAvatarUpload(request) ? maxUploadSize.toBytes() : maxBodySize.toBytes(), bodyTimeout,
-                maxHeldBodies.toBytes(), json));
+                request -> isAvatarUpload(request) ? maxUploadSize.toBytes() : maxBodySize.toBytes(),
+                bodyTimeout,
+                maxHeldBodies.toBytes(),
+                json));
         // first but for CORS, and again when the body is read and the request dispatched to a thread
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
@@ -86,8 +93,11 @@ class ClientEdge {
             protected void rejectRequest(ServerHttpResponse response) throws IOException {
                 response.setStatusCode(HttpStatus.FORBIDDEN);
                 response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-                response.getBody().write(json.writeValueAsBytes(ErrorResponse.of(ErrorCode.INSUFFICIENT_PRIVILEGES,
-                        "This origin, method or header is not allowed (CORS)", null)));
+                response.getBody()
+                        .write(json.writeValueAsBytes(ErrorResponse.of(
+                                ErrorCode.INSUFFICIENT_PRIVILEGES,
+                                "This origin, method or header is not allowed (CORS)",
+                                null)));
                 response.flush();
             }
         });
@@ -107,6 +117,7 @@ class ClientEdge {
     }
 
     private static boolean isAvatarUpload(HttpServletRequest request) {
-        return "POST".equals(request.getMethod()) && AVATAR_UPLOAD.matcher(request.getRequestURI()).matches();
+        return "POST".equals(request.getMethod())
+                && AVATAR_UPLOAD.matcher(request.getRequestURI()).matches();
     }
 }

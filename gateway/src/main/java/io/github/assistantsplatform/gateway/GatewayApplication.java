@@ -9,6 +9,8 @@ public class GatewayApplication {
     public static final String CONFIG_NAME = "spring.config.name=gateway";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(GatewayApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(GatewayApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

@@ -34,7 +34,11 @@ final class ServiceReplicas {
     private final AtomicLongArray unreachableUntil;
 
     ServiceReplicas(String urls) {
-        this.replicas = Arrays.stream(urls.split(",")).map(String::strip).filter(url -> !url.isEmpty()).map(URI::create).toList();
+        this.replicas = Arrays.stream(urls.split(","))
+                .map(String::strip)
+                .filter(url -> !url.isEmpty())
+                .map(URI::create)
+                .toList();
         if (replicas.isEmpty()) {
             throw new IllegalArgumentException("No service URL in '" + urls + "'");
         }

@@ -22,7 +22,8 @@ final class TrailingSlashes implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         HttpServletRequest http = (HttpServletRequest) request;
-        chain.doFilter(trimmed(http.getRequestURI()).equals(http.getRequestURI()) ? request : new Trimmed(http), response);
+        chain.doFilter(
+                trimmed(http.getRequestURI()).equals(http.getRequestURI()) ? request : new Trimmed(http), response);
     }
 
     /** Without the trailing slashes, but the root stays "/". */

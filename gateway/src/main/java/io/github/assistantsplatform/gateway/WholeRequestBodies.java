@@ -58,7 +58,8 @@ final class WholeRequestBodies implements Filter {
      * @param limit        the largest body a request may have, by route
      * @param maxHeldBytes the most body bytes held in memory for all requests together
      */
-    WholeRequestBodies(ToLongFunction<HttpServletRequest> limit, Duration deadline, long maxHeldBytes, JsonMapper json) {
+    WholeRequestBodies(
+            ToLongFunction<HttpServletRequest> limit, Duration deadline, long maxHeldBytes, JsonMapper json) {
         this.limit = limit;
         this.deadline = deadline;
         this.maxHeldBytes = maxHeldBytes;
@@ -88,7 +89,8 @@ final class WholeRequestBodies implements Filter {
         readThenDispatch(request, response, maxBytes);
     }
 
-    private void readThenDispatch(HttpServletRequest request, HttpServletResponse response, long maxBytes) throws IOException {
+    private void readThenDispatch(HttpServletRequest request, HttpServletResponse response, long maxBytes)
+            throws IOException {
         AsyncContext async = request.startAsync();
         async.setTimeout(deadline.toMillis());
         AtomicBoolean settled = new AtomicBoolean();
@@ -97,8 +99,10 @@ final class WholeRequestBodies implements Filter {
             @Override
             public void onTimeout(AsyncEvent event) throws IOException {
                 if (settled.compareAndSet(false, true)) {
-                    refuse(response, ErrorCode.REQUEST_TIMEOUT, "The request body did not arrive within "
-                            + deadline.toSeconds() + " s");
+                    refuse(
+                            response,
+                            ErrorCode.REQUEST_TIMEOUT,
+                            "The request body did not arrive within " + deadline.toSeconds() + " s");
                     async.complete();
                 }
             }
@@ -110,12 +114,10 @@ final class WholeRequestBodies implements Filter {
             }
 
             @Override
-            public void onError(AsyncEvent event) {
-            }
+            public void onError(AsyncEvent event) {}
 
             @Override
-            public void onStartAsync(AsyncEvent event) {
-            }
+            public void onStartAsync(AsyncEvent event) {}
         });
         ServletInputStream in = request.getInputStream();
         in.setReadListener(new ReadListener() {
@@ -136,7 +138,9 @@ final class WholeRequestBodies implements Filter {
                     if (heldBytes.addAndGet(read) > maxHeldBytes) {
                         heldBytes.addAndGet(-read);
                         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-                        settle(ErrorCode.DEPENDENCY_UNAVAILABLE, "Too many request bodies in flight; retry in a second");
+                        settle(
+                                ErrorCode.DEPENDENCY_UNAVAILABLE,
+                                "Too many request bodies in flight; retry in a second");
                         return;
                     }
                     held.addAndGet(read);
@@ -247,7 +251,8 @@ final class WholeRequestBodies implements Filter {
         @Override
         public Enumeration<String> getHeaders(String name) {
             String value = getHeader(name);
-            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name) || HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name)) {
+            if (HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)
+                    || HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name)) {
                 return Collections.enumeration(value == null ? List.of() : List.of(value));
             }
             return super.getHeaders(name);
@@ -258,7 +263,8 @@ final class WholeRequestBodies implements Filter {
             List<String> names = new ArrayList<>();
             for (Enumeration<String> all = super.getHeaderNames(); all.hasMoreElements(); ) {
                 String name = all.nextElement();
-                if (!HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name) && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
+                if (!HttpHeaders.TRANSFER_ENCODING.equalsIgnoreCase(name)
+                        && !HttpHeaders.CONTENT_LENGTH.equalsIgnoreCase(name)) {
                     names.add(name);
                 }
             }

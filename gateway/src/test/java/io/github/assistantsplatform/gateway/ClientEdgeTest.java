@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,15 +19,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * What browsers and the original API's clients get at the gateway: trailing slashes routed and
  * proxied as without them, CORS for the configured origin answered here. Each service is a plain
  * HTTP server that answers with its name, the method, the path and the body's length it received.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {GatewayApplication.CONFIG_NAME,
-        "assistants.gateway.cors.allowed-origins=http://localhost:5173"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {GatewayApplication.CONFIG_NAME, "assistants.gateway.cors.allowed-origins=http://localhost:5173"})
 class ClientEdgeTest {
 
     private static final String ORIGIN = "http://localhost:5173";
@@ -58,16 +59,20 @@ class ClientEdgeTest {
 
     @ParameterizedTest
     @CsvSource({
-            "GET, /api/v1/assistants/, query GET /api/v1/assistants 0",
-            "GET, /api/v1/assistants/a1/, query GET /api/v1/assistants/a1 0",
-            "PUT, /api/v1/assistants/a1/, command PUT /api/v1/assistants/a1 12",
-            "POST, /api/v1/assistants/, command POST /api/v1/assistants 12",
-            "DELETE, /api/v1/assistants/a1/avatar/, avatar DELETE /api/v1/assistants/a1/avatar 0",
-            "GET, /api/v1/assistants/a1/history//, query GET /api/v1/assistants/a1/history 0"
+        "GET, /api/v1/assistants/, query GET /api/v1/assistants 0",
+        "GET, /api/v1/assistants/a1/, query GET /api/v1/assistants/a1 0",
+        "PUT, /api/v1/assistants/a1/, command PUT /api/v1/assistants/a1 12",
+        "POST, /api/v1/assistants/, command POST /api/v1/assistants 12",
+        "DELETE, /api/v1/assistants/a1/avatar/, avatar DELETE /api/v1/assistants/a1/avatar 0",
+        "GET, /api/v1/assistants/a1/history//, query GET /api/v1/assistants/a1/history 0"
     })
     void aTrailingSlashIsRoutedAndProxiedAsWithoutIt(String method, String path, String reached) throws Exception {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path)).method(method, method.equals("PUT")
-                || method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}") : HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri(path))
+                .method(
+                        method,
+                        method.equals("PUT") || method.equals("POST")
+                                ? HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")
+                                : HttpRequest.BodyPublishers.noBody()));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.body()).isEqualTo(reached);
@@ -84,16 +89,26 @@ class ClientEdgeTest {
                 .header("Access-Control-Request-Headers", "authorization, content-type, if-match"));
 
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("PUT", "DELETE");
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElseThrow().toLowerCase())
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .contains(ORIGIN);
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Methods")
+                        .orElseThrow())
+                .contains("PUT", "DELETE");
+        assertThat(preflight
+                        .headers()
+                        .firstValue("Access-Control-Allow-Headers")
+                        .orElseThrow()
+                        .toLowerCase())
                 .contains("authorization", "content-type", "if-match");
         assertThat(PROXIED.get()).as("not sent on to a service").isEqualTo(proxiedBefore);
     }
 
     @Test
     void anAnswerToTheAllowedOriginExposesTheHeadersTheApiDocuments() throws Exception {
-        HttpResponse<String> answer = send(HttpRequest.newBuilder(uri("/api/v1/assistants")).header("Origin", ORIGIN));
+        HttpResponse<String> answer =
+                send(HttpRequest.newBuilder(uri("/api/v1/assistants")).header("Origin", ORIGIN));
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
@@ -109,7 +124,8 @@ class ClientEdgeTest {
                 .header("Access-Control-Request-Method", "POST"));
 
         assertThat(preflight.statusCode()).isEqualTo(403);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
         assertThat(preflight.body()).contains("\"code\":\"INSUFFICIENT_PRIVILEGES\"");
     }
 

@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The gateway in front of two replicas of each service (plain HTTP servers that answer with their
  * name): requests take the replicas in turn, a read goes on to the other replica when one is down,
@@ -37,13 +37,16 @@ class ServiceReplicasTest {
     private static final HttpServer OTHER = StubService.start((method, path, body) -> "other");
     /** A command-service replica that takes each request and drops the connection without an answer. */
     private static final Dropper DROPPER = new Dropper();
+
     private static final HttpServer COMMANDS = StubService.start((method, path, body) -> "commands");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
         registry.add("assistants.services.query", () -> StubService.url(ONE) + ", " + StubService.url(OTHER));
         registry.add("assistants.services.avatar", () -> StubService.url(ONE) + "," + StubService.url(OTHER));
-        registry.add("assistants.services.command", () -> "http://localhost:" + DROPPER.socket.getLocalPort() + "," + StubService.url(COMMANDS));
+        registry.add(
+                "assistants.services.command",
+                () -> "http://localhost:" + DROPPER.socket.getLocalPort() + "," + StubService.url(COMMANDS));
     }
 
     @AfterAll
@@ -62,7 +65,9 @@ class ServiceReplicasTest {
     void requestsTakeTheReplicasInTurnAndReadsGoOnToTheOtherWhenOneIsDown() throws Exception {
         Map<String, Long> served = answers("GET", "/api/v1/assistants/1", 10).stream()
                 .collect(Collectors.groupingBy(answer -> answer, Collectors.counting()));
-        assertThat(served).containsOnlyKeys("200 one", "200 other").allSatisfy((replica, count) -> assertThat(count).isEqualTo(5));
+        assertThat(served)
+                .containsOnlyKeys("200 one", "200 other")
+                .allSatisfy((replica, count) -> assertThat(count).isEqualTo(5));
 
         OTHER.stop(0);
 
@@ -76,7 +81,10 @@ class ServiceReplicasTest {
         int dropped = DROPPER.taken.get() - before;
 
         // the replica that dropped a write's connection may have applied it: the caller decides whether to retry
-        assertThat(writes).filteredOn(answer -> answer.startsWith("503")).hasSize(dropped).isNotEmpty();
+        assertThat(writes)
+                .filteredOn(answer -> answer.startsWith("503"))
+                .hasSize(dropped)
+                .isNotEmpty();
         assertThat(writes).filteredOn(answer -> !answer.startsWith("503")).containsOnly("200 commands");
         assertThat(answers("GET", "/openapi/command-service", 4)).containsOnly("200 commands");
     }
@@ -84,10 +92,16 @@ class ServiceReplicasTest {
     private List<String> answers(String method, String path, int requests) throws Exception {
         List<String> answers = new ArrayList<>();
         for (int i = 0; i < requests; i++) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .method(
+                                    method,
+                                    method.equals("GET")
+                                            ? HttpRequest.BodyPublishers.noBody()
+                                            : HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}"))
+                            .header("Content-Type", "application/json")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             answers.add(response.statusCode() + (response.statusCode() == 200 ? " " + response.body() : ""));
         }
         return answers;
@@ -104,17 +118,19 @@ class ServiceReplicasTest {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Thread acceptor = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket connection = socket.accept()) {
-                        InputStream in = connection.getInputStream();
-                        in.read(new byte[8192]);
-                        taken.incrementAndGet();
-                    } catch (IOException closed) {
-                        // the socket closed at the end of the test, or the gateway gave up
-                    }
-                }
-            }, "dropper");
+            Thread acceptor = new Thread(
+                    () -> {
+                        while (!socket.isClosed()) {
+                            try (Socket connection = socket.accept()) {
+                                InputStream in = connection.getInputStream();
+                                in.read(new byte[8192]);
+                                taken.incrementAndGet();
+                            } catch (IOException closed) {
+                                // the socket closed at the end of the test, or the gateway gave up
+                            }
+                        }
+                    },
+                    "dropper");
             acceptor.setDaemon(true);
             acceptor.start();
         }

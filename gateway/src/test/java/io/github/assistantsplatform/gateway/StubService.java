@@ -16,15 +16,17 @@ final class StubService {
         String to(String method, String path, byte[] body);
     }
 
-    private StubService() {
-    }
+    private StubService() {}
 
     static HttpServer start(Answer answer) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
             server.createContext("/", exchange -> {
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                byte[] text = answer.to(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body)
+                byte[] text = answer.to(
+                                exchange.getRequestMethod(),
+                                exchange.getRequestURI().getPath(),
+                                body)
                         .getBytes(StandardCharsets.UTF_8);
                 exchange.sendResponseHeaders(200, text.length);
                 try (OutputStream out = exchange.getResponseBody()) {

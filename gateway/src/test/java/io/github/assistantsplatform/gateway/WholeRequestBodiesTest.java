@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,19 +17,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The gateway in front of a plain HTTP server standing in for the services (it answers with the
  * length of the body it received), driven over raw sockets so
  * that bodies can be sent as slowly, chunked or incompletely as a client may.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {GatewayApplication.CONFIG_NAME,
-        "assistants.gateway.body-timeout=2s", "assistants.gateway.max-body-size=100KB",
-        "assistants.gateway.max-held-bodies=200KB"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            GatewayApplication.CONFIG_NAME,
+            "assistants.gateway.body-timeout=2s",
+            "assistants.gateway.max-body-size=100KB",
+            "assistants.gateway.max-held-bodies=200KB"
+        })
 class WholeRequestBodiesTest {
 
-    private static final HttpServer BACKEND = StubService.start((method, path, body) -> "received " + body.length + " bytes");
+    private static final HttpServer BACKEND =
+            StubService.start((method, path, body) -> "received " + body.length + " bytes");
 
     @DynamicPropertySource
     static void services(DynamicPropertyRegistry registry) {
@@ -55,11 +61,15 @@ class WholeRequestBodiesTest {
 
     @Test
     void aChunkedBodyOverTheLimitIsA413() throws IOException {
-        StringBuilder request = new StringBuilder("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+        StringBuilder request =
+                new StringBuilder("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                        + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
         String chunk = "x".repeat(64 * 1024);
         for (int i = 0; i < 20; i++) {
-            request.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+            request.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
         }
         request.append("0\r\n\r\n");
 
@@ -70,8 +80,10 @@ class WholeRequestBodiesTest {
     void aBodyThatDoesNotArriveInTimeIsA408() throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 100\r\n\r\n{\"name\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                    + "Content-Length: 100\r\n\r\n{\"name\":")
+                            .getBytes(StandardCharsets.US_ASCII));
 
             assertThat(read(socket.getInputStream())).startsWith("HTTP/1.1 408").contains("REQUEST_TIMEOUT");
         }
@@ -87,8 +99,10 @@ class WholeRequestBodiesTest {
                 socket.setSoTimeout(300);
                 holding.add(socket);
                 // 90 KB of a declared 100 KB each: held until the rest comes (it never does)
-                socket.getOutputStream().write(("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                        + "Content-Length: 102400\r\n\r\n" + "x".repeat(90 * 1024)).getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream()
+                        .write(("POST /api/v1/assistants HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                        + "Content-Length: 102400\r\n\r\n" + "x".repeat(90 * 1024))
+                                .getBytes(StandardCharsets.US_ASCII));
                 socket.getOutputStream().flush();
                 try {
                     answer = read(socket.getInputStream());
@@ -128,5 +142,4 @@ class WholeRequestBodiesTest {
         }
         return answer.toString();
     }
-
 }

@@ -24,8 +24,14 @@ final class ChildServer extends ChildProcess {
     private final Path log;
     private final Function<String, List<String>> launcher;
 
-    ChildServer(String name, Class<?> mainClass, List<String> arguments, List<String> javaOptions, int port, Path log,
-                Function<String, List<String>> launcher) {
+    ChildServer(
+            String name,
+            Class<?> mainClass,
+            List<String> arguments,
+            List<String> javaOptions,
+            int port,
+            Path log,
+            Function<String, List<String>> launcher) {
         this.name = name;
         this.mainClass = mainClass;
         this.arguments = arguments;

@@ -21,8 +21,7 @@ final class DevTokens {
 
     private static final Duration VALIDITY = Duration.ofHours(24);
 
-    private DevTokens() {
-    }
+    private DevTokens() {}
 
     static String mint(String subject, List<String> roles, Path dataDirectory) {
         try {

@@ -73,73 +73,133 @@ public final class LocalStack {
         Files.createDirectories(settings.dataDirectory());
         String jwtSecret = StackSecrets.jwtSecret(settings.dataDirectory());
         Function<String, List<String>> launcher = childJvmLauncher();
-        KafkaServer kafka = new KafkaServer(new KafkaBroker(settings.kafkaDirectory(), settings.kafkaPort(),
-                settings.kafkaPort() + 1, launcher));
+        KafkaServer kafka = new KafkaServer(
+                new KafkaBroker(settings.kafkaDirectory(), settings.kafkaPort(), settings.kafkaPort() + 1, launcher));
         PostgresServer postgres = new PostgresServer(settings.postgresDirectory(), settings.postgresPort());
-        ChildServer mongo = new ChildServer("mongo", MongoServerMain.class,
-                List.of(String.valueOf(settings.mongoPort()), settings.mongoFile().toAbsolutePath().toString()),
+        ChildServer mongo = new ChildServer(
+                "mongo",
+                MongoServerMain.class,
+                List.of(
+                        String.valueOf(settings.mongoPort()),
+                        settings.mongoFile().toAbsolutePath().toString()),
                 // C2: the server's query engine scans and sorts in Java (a list page ran 3x slower on C1 only)
                 List.of("-Xmx512m", "-XX:+UseSerialGC"),
-                settings.mongoPort(), settings.logDirectory().resolve("mongo.log"), launcher);
-        ChildServer s3 = new ChildServer("s3", S3ServerMain.class,
-                List.of(String.valueOf(settings.s3Port()), settings.s3Directory().toAbsolutePath().toString(), S3_ACCESS_KEY,
+                settings.mongoPort(),
+                settings.logDirectory().resolve("mongo.log"),
+                launcher);
+        ChildServer s3 = new ChildServer(
+                "s3",
+                S3ServerMain.class,
+                List.of(
+                        String.valueOf(settings.s3Port()),
+                        settings.s3Directory().toAbsolutePath().toString(),
+                        S3_ACCESS_KEY,
                         S3_SECRET_KEY),
                 List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                settings.s3Port(), settings.logDirectory().resolve("s3.log"), launcher);
+                settings.s3Port(),
+                settings.logDirectory().resolve("s3.log"),
+                launcher);
         parts.addAll(List.of(kafka, postgres, mongo, s3));
         log("starting Kafka (KRaft) on port " + settings.kafkaPort() + ", data in " + settings.kafkaDirectory());
         log("starting PostgreSQL on port " + settings.postgresPort() + ", data in " + settings.postgresDirectory());
-        log("starting the MongoDB-compatible server on port " + settings.mongoPort() + ", data in " + settings.mongoFile());
+        log("starting the MongoDB-compatible server on port " + settings.mongoPort() + ", data in "
+                + settings.mongoFile());
         log("starting the S3 server on port " + settings.s3Port() + ", objects in " + settings.s3Directory());
         // together: each is a process of its own that takes seconds to start
-        CompletableFuture.allOf(parts.stream().map(part -> CompletableFuture.runAsync(() -> {
-            try {
-                part.start();
-            } catch (Exception e) {
-                throw new IllegalStateException(part.name() + ": " + e.getMessage(), e);
-            }
-        })).toArray(CompletableFuture[]::new)).join();
+        CompletableFuture.allOf(parts.stream()
+                        .map(part -> CompletableFuture.runAsync(() -> {
+                            try {
+                                part.start();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(part.name() + ": " + e.getMessage(), e);
+                            }
+                        }))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         String jdbcUrl = "jdbc:postgresql://localhost:" + settings.postgresPort() + "/" + StackSettings.DATABASE;
 
         Map<String, String> common = Map.of(
-                "ASSISTANTS_JWT_SECRET", jwtSecret,
-                "ASSISTANTS_KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "ASSISTANTS_DB_URL", jdbcUrl,
-                "ASSISTANTS_DB_USER", "postgres",
-                "ASSISTANTS_DB_PASSWORD", "postgres",
-                "AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+                "ASSISTANTS_JWT_SECRET",
+                jwtSecret,
+                "ASSISTANTS_KAFKA_BOOTSTRAP_SERVERS",
+                kafka.bootstrapServers(),
+                "ASSISTANTS_DB_URL",
+                jdbcUrl,
+                "ASSISTANTS_DB_USER",
+                "postgres",
+                "ASSISTANTS_DB_PASSWORD",
+                "postgres",
+                "AXONIQ_UPDATE_CHECKER_DISABLED",
+                "true");
         String commandService = "http://localhost:" + settings.commandServicePort();
         for (int replica = 1; replica <= settings.replicas(); replica++) {
             int commandPort = StackSettings.replicaPort(settings.commandServicePort(), replica);
             int queryPort = StackSettings.replicaPort(settings.queryServicePort(), replica);
             int avatarPort = StackSettings.replicaPort(settings.avatarServicePort(), replica);
-            services.add(new ServiceProcess(StackSettings.replicaName("command-service", replica), replica,
-                    settings.serviceJar("command-service"), commandPort, settings.logDirectory(),
+            services.add(new ServiceProcess(
+                    StackSettings.replicaName("command-service", replica),
+                    replica,
+                    settings.serviceJar("command-service"),
+                    commandPort,
+                    settings.logDirectory(),
                     merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(commandPort))),
                     settings.serviceJavaOptions()));
             // the services call command-service's first replica; the gateway balances over all of them
-            services.add(new ServiceProcess(StackSettings.replicaName("query-service", replica), replica,
-                    settings.serviceJar("query-service"), queryPort, settings.logDirectory(),
-                    merge(common, Map.of("QUERY_SERVICE_PORT", String.valueOf(queryPort),
-                            "ASSISTANTS_MONGODB_URI", "mongodb://localhost:" + settings.mongoPort(),
-                            "ASSISTANTS_COMMAND_SERVICE_URL", commandService)),
+            services.add(new ServiceProcess(
+                    StackSettings.replicaName("query-service", replica),
+                    replica,
+                    settings.serviceJar("query-service"),
+                    queryPort,
+                    settings.logDirectory(),
+                    merge(
+                            common,
+                            Map.of(
+                                    "QUERY_SERVICE_PORT",
+                                    String.valueOf(queryPort),
+                                    "ASSISTANTS_MONGODB_URI",
+                                    "mongodb://localhost:" + settings.mongoPort(),
+                                    "ASSISTANTS_COMMAND_SERVICE_URL",
+                                    commandService)),
                     settings.serviceJavaOptions()));
-            services.add(new ServiceProcess(StackSettings.replicaName("avatar-service", replica), replica,
-                    settings.serviceJar("avatar-service"), avatarPort, settings.logDirectory(),
-                    merge(common, Map.of("AVATAR_SERVICE_PORT", String.valueOf(avatarPort),
-                            "ASSISTANTS_S3_ENDPOINT", "http://127.0.0.1:" + settings.s3Port(),
-                            "ASSISTANTS_S3_ACCESS_KEY", S3_ACCESS_KEY, "ASSISTANTS_S3_SECRET_KEY", S3_SECRET_KEY,
-                            "ASSISTANTS_COMMAND_SERVICE_URL", commandService)),
+            services.add(new ServiceProcess(
+                    StackSettings.replicaName("avatar-service", replica),
+                    replica,
+                    settings.serviceJar("avatar-service"),
+                    avatarPort,
+                    settings.logDirectory(),
+                    merge(
+                            common,
+                            Map.of(
+                                    "AVATAR_SERVICE_PORT",
+                                    String.valueOf(avatarPort),
+                                    "ASSISTANTS_S3_ENDPOINT",
+                                    "http://127.0.0.1:" + settings.s3Port(),
+                                    "ASSISTANTS_S3_ACCESS_KEY",
+                                    S3_ACCESS_KEY,
+                                    "ASSISTANTS_S3_SECRET_KEY",
+                                    S3_SECRET_KEY,
+                                    "ASSISTANTS_COMMAND_SERVICE_URL",
+                                    commandService)),
                     settings.serviceJavaOptions()));
         }
-        services.add(new ServiceProcess("gateway", 1, settings.serviceJar("gateway"), settings.gatewayPort(), settings.logDirectory(),
-                Map.of("GATEWAY_PORT", String.valueOf(settings.gatewayPort()),
+        services.add(new ServiceProcess(
+                "gateway",
+                1,
+                settings.serviceJar("gateway"),
+                settings.gatewayPort(),
+                settings.logDirectory(),
+                Map.of(
+                        "GATEWAY_PORT",
+                        String.valueOf(settings.gatewayPort()),
                         // the original frontend's development server, unless the environment says otherwise
-                        "ASSISTANTS_CORS_ALLOWED_ORIGINS", System.getenv().getOrDefault("ASSISTANTS_CORS_ALLOWED_ORIGINS",
-                                "http://localhost:5173"),
-                        "ASSISTANTS_COMMAND_SERVICE_URL", replicaUrls(settings.commandServicePort()),
-                        "ASSISTANTS_QUERY_SERVICE_URL", replicaUrls(settings.queryServicePort()),
-                        "ASSISTANTS_AVATAR_SERVICE_URL", replicaUrls(settings.avatarServicePort())),
+                        "ASSISTANTS_CORS_ALLOWED_ORIGINS",
+                        System.getenv().getOrDefault("ASSISTANTS_CORS_ALLOWED_ORIGINS", "http://localhost:5173"),
+                        "ASSISTANTS_COMMAND_SERVICE_URL",
+                        replicaUrls(settings.commandServicePort()),
+                        "ASSISTANTS_QUERY_SERVICE_URL",
+                        replicaUrls(settings.queryServicePort()),
+                        "ASSISTANTS_AVATAR_SERVICE_URL",
+                        replicaUrls(settings.avatarServicePort())),
                 settings.serviceJavaOptions()));
         parts.addAll(services);
         // in waves of one replica of each service (the gateway with the first): a wave's JVMs boot together, but
@@ -147,7 +207,8 @@ public final class LocalStack {
         for (int replica = 1; replica <= settings.replicas(); replica++) {
             int wave = replica;
             List<ServiceProcess> starting = services.stream()
-                    .filter(service -> service.replica() == wave).toList();
+                    .filter(service -> service.replica() == wave)
+                    .toList();
             for (ServiceProcess service : starting) {
                 service.start();
             }
@@ -158,7 +219,8 @@ public final class LocalStack {
         }
         writePids();
         StringBuilder ports = new StringBuilder();
-        services.forEach(service -> ports.append(service.name()).append('=').append(service.port()).append('\n'));
+        services.forEach(service ->
+                ports.append(service.name()).append('=').append(service.port()).append('\n'));
         writeAtomically("ports", ports.toString());
     }
 
@@ -173,55 +235,68 @@ public final class LocalStack {
 
     /** Starts again every part that died, unless it is held down. */
     private void superviseParts() {
-        Thread watcher = new Thread(() -> {
-            while (!stopping) {
-                for (StackPart part : parts) {
-                    if (!stopping && !heldDown.contains(part.name()) && !part.isAlive()) {
-                        log(part.name() + " is not running; starting it again");
-                        try {
-                            part.start();
-                            log(part.name() + " started again (pid " + part.pid() + ")");
-                        } catch (Exception e) {
-                            log(part.name() + " did not start: " + e.getMessage() + "; trying again");
+        Thread watcher = new Thread(
+                () -> {
+                    while (!stopping) {
+                        for (StackPart part : parts) {
+                            if (!stopping && !heldDown.contains(part.name()) && !part.isAlive()) {
+                                log(part.name() + " is not running; starting it again");
+                                try {
+                                    part.start();
+                                    log(part.name() + " started again (pid " + part.pid() + ")");
+                                } catch (Exception e) {
+                                    log(part.name() + " did not start: " + e.getMessage() + "; trying again");
+                                }
+                                writePids();
+                            }
                         }
-                        writePids();
+                        try {
+                            Thread.sleep(WATCH_INTERVAL.toMillis());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                }
-                try {
-                    Thread.sleep(WATCH_INTERVAL.toMillis());
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "local-stack-supervisor");
+                },
+                "local-stack-supervisor");
         watcher.setDaemon(true);
         watcher.start();
     }
 
     /** {@code stop <part>} holds a part down (an outage); {@code start <part>} lets the supervisor start it again. */
     private void followControlCommands() {
-        Thread control = new Thread(() -> {
-            try (BufferedReader commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                for (String line = commands.readLine(); line != null; line = commands.readLine()) {
-                    String[] words = line.trim().split("\\s+");
-                    StackPart part = words.length == 2 ? parts.stream().filter(p -> p.name().equals(words[1])).findFirst()
-                            .orElse(null) : null;
-                    if (part == null || !(words[0].equals("stop") || words[0].equals("start"))) {
-                        log("unknown command '" + line.trim() + "': stop|start <" + String.join("|",
-                                parts.stream().map(StackPart::name).toList()) + ">");
-                    } else if (words[0].equals("stop")) {
-                        heldDown.add(part.name());
-                        part.stop();
-                        log("held down " + part.name());
-                    } else {
-                        heldDown.remove(part.name());
-                        log("released " + part.name());
+        Thread control = new Thread(
+                () -> {
+                    try (BufferedReader commands =
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                        for (String line = commands.readLine(); line != null; line = commands.readLine()) {
+                            String[] words = line.trim().split("\\s+");
+                            StackPart part = words.length == 2
+                                    ? parts.stream()
+                                            .filter(p -> p.name().equals(words[1]))
+                                            .findFirst()
+                                            .orElse(null)
+                                    : null;
+                            if (part == null || !(words[0].equals("stop") || words[0].equals("start"))) {
+                                log("unknown command '" + line.trim() + "': stop|start <"
+                                        + String.join(
+                                                "|",
+                                                parts.stream()
+                                                        .map(StackPart::name)
+                                                        .toList()) + ">");
+                            } else if (words[0].equals("stop")) {
+                                heldDown.add(part.name());
+                                part.stop();
+                                log("held down " + part.name());
+                            } else {
+                                heldDown.remove(part.name());
+                                log("released " + part.name());
+                            }
+                        }
+                    } catch (IOException e) {
+                        log("standard input closed: " + e.getMessage());
                     }
-                }
-            } catch (IOException e) {
-                log("standard input closed: " + e.getMessage());
-            }
-        }, "local-stack-control");
+                },
+                "local-stack-control");
         control.setDaemon(true);
         control.start();
     }
@@ -254,7 +329,11 @@ public final class LocalStack {
     private static Function<String, List<String>> childJvmLauncher() {
         String classPath = System.getProperty("java.class.path");
         if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
-            return mainClass -> List.of(KafkaBroker.javaExecutable(), "-cp", classPath, "-Dloader.main=" + mainClass,
+            return mainClass -> List.of(
+                    KafkaBroker.javaExecutable(),
+                    "-cp",
+                    classPath,
+                    "-Dloader.main=" + mainClass,
                     "org.springframework.boot.loader.launch.PropertiesLauncher");
         }
         return KafkaBroker.classpathLauncher();
@@ -275,9 +354,15 @@ public final class LocalStack {
         ports.put("gateway (GATEWAY_PORT)", settings.gatewayPort());
         for (int replica = 1; replica <= settings.replicas(); replica++) {
             String which = replica == 1 ? "" : " replica " + replica;
-            ports.put("command-service" + which + " (COMMAND_SERVICE_PORT)", StackSettings.replicaPort(settings.commandServicePort(), replica));
-            ports.put("query-service" + which + " (QUERY_SERVICE_PORT)", StackSettings.replicaPort(settings.queryServicePort(), replica));
-            ports.put("avatar-service" + which + " (AVATAR_SERVICE_PORT)", StackSettings.replicaPort(settings.avatarServicePort(), replica));
+            ports.put(
+                    "command-service" + which + " (COMMAND_SERVICE_PORT)",
+                    StackSettings.replicaPort(settings.commandServicePort(), replica));
+            ports.put(
+                    "query-service" + which + " (QUERY_SERVICE_PORT)",
+                    StackSettings.replicaPort(settings.queryServicePort(), replica));
+            ports.put(
+                    "avatar-service" + which + " (AVATAR_SERVICE_PORT)",
+                    StackSettings.replicaPort(settings.avatarServicePort(), replica));
         }
         ports.forEach((what, port) -> {
             try (ServerSocket probe = new ServerSocket()) {
@@ -295,7 +380,8 @@ public final class LocalStack {
         String url = "http://localhost:" + settings.gatewayPort();
         String admin = DevTokens.mint("local-admin", List.of("admin", "user"), settings.dataDirectory());
         String user = DevTokens.mint("local-user", List.of("user"), settings.dataDirectory());
-        System.out.printf("""
+        System.out.printf(
+                """
 
                 Assistants platform is up (%.1f s). Data: %s, logs: %s
 
@@ -312,10 +398,21 @@ public final class LocalStack {
                     -d '{"name": "Support bot", "model": "gpt-4o"}'
 
                 Ctrl-C stops everything; the next start keeps the data.
-                %n""", startup.toMillis() / 1000.0, settings.dataDirectory().toAbsolutePath(),
-                settings.logDirectory().toAbsolutePath(), url, settings.commandServicePort(),
-                settings.queryServicePort(), settings.avatarServicePort(), settings.replicas(), StackSettings.REPLICA_PORT_STEP,
-                settings.kafkaPort(), admin, user, url, admin);
+                %n""",
+                startup.toMillis() / 1000.0,
+                settings.dataDirectory().toAbsolutePath(),
+                settings.logDirectory().toAbsolutePath(),
+                url,
+                settings.commandServicePort(),
+                settings.queryServicePort(),
+                settings.avatarServicePort(),
+                settings.replicas(),
+                StackSettings.REPLICA_PORT_STEP,
+                settings.kafkaPort(),
+                admin,
+                user,
+                url,
+                admin);
     }
 
     private void stop() {

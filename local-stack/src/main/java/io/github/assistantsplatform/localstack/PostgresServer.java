@@ -46,7 +46,7 @@ final class PostgresServer implements StackPart {
                 .setServerConfig("full_page_writes", "on")
                 .start();
         try (Connection connection = server.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             requireDurableCommits(statement);
             try (ResultSet exists = statement.executeQuery(
                     "SELECT 1 FROM pg_database WHERE datname = '" + StackSettings.DATABASE + "'")) {
@@ -59,11 +59,13 @@ final class PostgresServer implements StackPart {
 
     /** The settings as the server applies them: the -F the embedded server passes must have been overridden. */
     private static void requireDurableCommits(Statement statement) throws SQLException {
-        try (ResultSet settings = statement.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+        try (ResultSet settings =
+                statement.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
             settings.next();
             if (!"on".equals(settings.getString(1)) || !"on".equals(settings.getString(2))) {
-                throw new IllegalStateException("PostgreSQL runs with fsync=" + settings.getString(1)
-                        + " and synchronous_commit=" + settings.getString(2) + "; acknowledged writes would not be durable");
+                throw new IllegalStateException(
+                        "PostgreSQL runs with fsync=" + settings.getString(1) + " and synchronous_commit="
+                                + settings.getString(2) + "; acknowledged writes would not be durable");
             }
         }
     }
@@ -78,7 +80,9 @@ final class PostgresServer implements StackPart {
     @Override
     public long pid() {
         try {
-            return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid")).get(0).trim());
+            return Long.parseLong(Files.readAllLines(directory.resolve("postmaster.pid"))
+                    .get(0)
+                    .trim());
         } catch (IOException | RuntimeException notRunning) {
             return -1;
         }

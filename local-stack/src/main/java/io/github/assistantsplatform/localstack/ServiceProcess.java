@@ -24,8 +24,14 @@ final class ServiceProcess extends ChildProcess {
     private final Map<String, String> environment;
     private final List<String> javaOptions;
 
-    ServiceProcess(String name, int replica, Path jar, int port, Path logDirectory, Map<String, String> environment,
-                   List<String> javaOptions) {
+    ServiceProcess(
+            String name,
+            int replica,
+            Path jar,
+            int port,
+            Path logDirectory,
+            Map<String, String> environment,
+            List<String> javaOptions) {
         this.name = name;
         this.replica = replica;
         this.jar = jar;
@@ -58,7 +64,8 @@ final class ServiceProcess extends ChildProcess {
         // stayed under 512 MiB resident through the benchmarks' million-event catch-up and rebuild); the C1
         // compiler only, so that all four start within a minute on two cores (with C2 the stack took 80 s
         // to come up). LOCAL_STACK_JAVA_OPTIONS come last, so they win
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command =
+                new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -73,13 +80,15 @@ final class ServiceProcess extends ChildProcess {
 
     void awaitHealthy(Instant deadline) {
         Process process = process();
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                .timeout(Duration.ofSeconds(2)).build();
+                .timeout(Duration.ofSeconds(2))
+                .build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with code " + process.exitValue()
-                        + "; see " + logDirectory.resolve(name + ".log"));
+                throw new IllegalStateException(name + " exited with code " + process.exitValue() + "; see "
+                        + logDirectory.resolve(name + ".log"));
             }
             try {
                 HttpResponse<String> response = client.send(health, HttpResponse.BodyHandlers.ofString());
@@ -100,7 +109,7 @@ final class ServiceProcess extends ChildProcess {
                 throw new IllegalStateException("interrupted while waiting for " + name, e);
             }
         }
-        throw new IllegalStateException(name + " did not become healthy by " + deadline + " (LOCAL_STACK_STARTUP_TIMEOUT); see "
-                + logDirectory.resolve(name + ".log"));
+        throw new IllegalStateException(name + " did not become healthy by " + deadline
+                + " (LOCAL_STACK_STARTUP_TIMEOUT); see " + logDirectory.resolve(name + ".log"));
     }
 }

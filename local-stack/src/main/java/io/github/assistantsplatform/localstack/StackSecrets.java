@@ -11,8 +11,7 @@ import java.util.Base64;
 /** The local stack's JWT secret: random on the first start, then kept in the data folder. */
 final class StackSecrets {
 
-    private StackSecrets() {
-    }
+    private StackSecrets() {}
 
     static String jwtSecret(Path dataDirectory) throws IOException {
         Path file = dataDirectory.resolve("jwt-secret");

@@ -7,9 +7,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Where the local stack keeps its data and which ports it uses; each can be overridden by environment. */
-record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresPort, int mongoPort, int kafkaPort,
-                     int s3Port, int gatewayPort, int commandServicePort, int queryServicePort, int avatarServicePort,
-                     int replicas, List<String> serviceJavaOptions, Duration startupTimeout) {
+record StackSettings(
+        Path dataDirectory,
+        Path repositoryDirectory,
+        int postgresPort,
+        int mongoPort,
+        int kafkaPort,
+        int s3Port,
+        int gatewayPort,
+        int commandServicePort,
+        int queryServicePort,
+        int avatarServicePort,
+        int replicas,
+        List<String> serviceJavaOptions,
+        Duration startupTimeout) {
 
     static final String DATABASE = "assistants";
     /** Replica n of a service listens this much times n - 1 above the service's port: 8081, 8091, ... */
@@ -34,7 +45,9 @@ record StackSettings(Path dataDirectory, Path repositoryDirectory, int postgresP
                 Integer.parseInt(env("QUERY_SERVICE_PORT", "8082")),
                 Integer.parseInt(env("AVATAR_SERVICE_PORT", "8083")),
                 Integer.parseInt(env("LOCAL_STACK_REPLICAS", "1")),
-                Arrays.stream(env("LOCAL_STACK_JAVA_OPTIONS", "").trim().split("\\s+")).filter(option -> !option.isEmpty()).toList(),
+                Arrays.stream(env("LOCAL_STACK_JAVA_OPTIONS", "").trim().split("\\s+"))
+                        .filter(option -> !option.isEmpty())
+                        .toList(),
                 Duration.ofSeconds(Long.parseLong(env("LOCAL_STACK_STARTUP_TIMEOUT", "240"))));
     }
 

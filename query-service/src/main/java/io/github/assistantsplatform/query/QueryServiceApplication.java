@@ -13,6 +13,8 @@ public class QueryServiceApplication {
     public static final String CONFIG_NAME = "spring.config.name=query-service";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(QueryServiceApplication.class).properties(CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(QueryServiceApplication.class)
+                .properties(CONFIG_NAME)
+                .run(args);
     }
 }

@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
@@ -13,11 +16,9 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** query-service on a random port, reading what the real command-service wrote. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {QueryServiceApplication.CONFIG_NAME, "assistants.jwt.secret=" + TestTokens.SECRET})
 public abstract class QueryServiceTest {
 
@@ -55,14 +56,21 @@ public abstract class QueryServiceTest {
     }
 
     protected void delete(String id) {
-        assertThat(writes.delete("/api/v1/assistants/" + id, TestTokens.admin()).status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(10)).until(() -> reads.get("/api/v1/assistants/" + id, TestTokens.admin()).status() == 404);
+        assertThat(writes.delete("/api/v1/assistants/" + id, TestTokens.admin()).status())
+                .isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reads.get("/api/v1/assistants/" + id, TestTokens.admin())
+                                .status()
+                        == 404);
     }
 
     protected JsonNode awaitVersion(String id, long version) {
-        return await().atMost(Duration.ofSeconds(10)).until(() -> {
-            Response response = reads.get("/api/v1/assistants/" + id, TestTokens.admin());
-            return response.status() == 200 ? response.json() : null;
-        }, json -> json != null && json.get("version").asLong() >= version);
+        return await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> {
+                            Response response = reads.get("/api/v1/assistants/" + id, TestTokens.admin());
+                            return response.status() == 200 ? response.json() : null;
+                        },
+                        json -> json != null && json.get("version").asLong() >= version);
     }
 }

@@ -1,12 +1,12 @@
 package io.github.assistantsplatform.query;
 
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.github.assistantsplatform.command.CommandServiceApplication;
 import io.github.assistantsplatform.support.test.EmbeddedPostgresServer;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestKafka;
 import io.github.assistantsplatform.support.test.TestServices;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -33,7 +33,8 @@ public final class TestSystem {
     public void configure(DynamicPropertyRegistry registry) {
         eventStore.configure(registry);
         registry.add("assistants.mongodb.uri", this::mongoUri);
-        registry.add("assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+        registry.add(
+                "assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
         registry.add("assistants.command-service.url", () -> "http://localhost:" + commandServicePort());
     }
 
@@ -74,10 +75,12 @@ public final class TestSystem {
      */
     public ConfigurableApplicationContext startQueryService(String nodeId) {
         List<String> arguments = new ArrayList<>(List.of(eventStore.arguments()));
-        arguments.addAll(List.of("--assistants.event-store.node-id=" + nodeId, "--assistants.mongodb.uri=" + mongoUri(),
+        arguments.addAll(List.of(
+                "--assistants.event-store.node-id=" + nodeId,
+                "--assistants.mongodb.uri=" + mongoUri(),
                 "--assistants.command-service.url=http://localhost:" + commandServicePort()));
-        return TestServices.start(QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME,
-                arguments.toArray(String[]::new));
+        return TestServices.start(
+                QueryServiceApplication.class, QueryServiceApplication.CONFIG_NAME, arguments.toArray(String[]::new));
     }
 
     /** A client of command-service, the way to write. */
@@ -87,8 +90,8 @@ public final class TestSystem {
 
     private synchronized int commandServicePort() {
         if (commandService == null) {
-            commandService = TestServices.start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
-                    eventStore.arguments());
+            commandService = TestServices.start(
+                    CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME, eventStore.arguments());
         }
         return TestServices.portOf(commandService);
     }

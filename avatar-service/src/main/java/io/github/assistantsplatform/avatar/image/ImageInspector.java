@@ -24,8 +24,7 @@ public final class ImageInspector {
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
     private static final byte[] PNG_END = {0, 0, 0, 0, 'I', 'E', 'N', 'D', (byte) 0xAE, 0x42, 0x60, (byte) 0x82};
 
-    private ImageInspector() {
-    }
+    private ImageInspector() {}
 
     public static InspectedImage inspect(byte[] bytes) {
         ImageType type = typeOf(bytes);
@@ -65,8 +64,8 @@ public final class ImageInspector {
     private static int[] declaredSize(ImageType type, byte[] b) {
         try {
             return switch (type) {
-                case PNG -> startsWith(b, "IHDR".getBytes(), 12) ? new int[]{int32(b, 16), int32(b, 20)} : new int[2];
-                case GIF -> new int[]{u16le(b, 6), u16le(b, 8)};
+                case PNG -> startsWith(b, "IHDR".getBytes(), 12) ? new int[] {int32(b, 16), int32(b, 20)} : new int[2];
+                case GIF -> new int[] {u16le(b, 6), u16le(b, 8)};
                 case JPEG -> jpegSize(b);
                 case WEBP -> webpSize(b);
             };
@@ -82,9 +81,10 @@ public final class ImageInspector {
                 return new int[2];
             }
             int marker = b[offset + 1] & 0xFF;
-            boolean startOfFrame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+            boolean startOfFrame =
+                    marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (startOfFrame) {
-                return new int[]{u16(b, offset + 7), u16(b, offset + 5)};
+                return new int[] {u16(b, offset + 7), u16(b, offset + 5)};
             }
             offset += 2 + u16(b, offset + 2);
         }
@@ -93,14 +93,14 @@ public final class ImageInspector {
 
     private static int[] webpSize(byte[] b) {
         if (startsWith(b, "VP8 ".getBytes(), 12)) {
-            return new int[]{u16le(b, 26) & 0x3FFF, u16le(b, 28) & 0x3FFF};
+            return new int[] {u16le(b, 26) & 0x3FFF, u16le(b, 28) & 0x3FFF};
         }
         if (startsWith(b, "VP8L".getBytes(), 12)) {
             int b0 = b[21] & 0xFF, b1 = b[22] & 0xFF, b2 = b[23] & 0xFF, b3 = b[24] & 0xFF;
-            return new int[]{1 + (b0 | (b1 & 0x3F) << 8), 1 + (b1 >> 6 | b2 << 2 | (b3 & 0x0F) << 10)};
+            return new int[] {1 + (b0 | (b1 & 0x3F) << 8), 1 + (b1 >> 6 | b2 << 2 | (b3 & 0x0F) << 10)};
         }
         if (startsWith(b, "VP8X".getBytes(), 12)) {
-            return new int[]{1 + u24le(b, 24), 1 + u24le(b, 27)};
+            return new int[] {1 + u24le(b, 24), 1 + u24le(b, 27)};
         }
         return new int[2];
     }
@@ -143,7 +143,8 @@ public final class ImageInspector {
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix, int at) {
-        return bytes.length >= at + prefix.length && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
+        return bytes.length >= at + prefix.length
+                && Arrays.equals(bytes, at, at + prefix.length, prefix, 0, prefix.length);
     }
 
     private static int int32(byte[] b, int at) {

@@ -1,4 +1,3 @@
 package io.github.assistantsplatform.avatar.image;
 
-public record InspectedImage(ImageType type, int width, int height) {
-}
+public record InspectedImage(ImageType type, int width, int height) {}

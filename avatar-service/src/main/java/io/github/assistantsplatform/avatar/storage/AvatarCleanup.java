@@ -1,13 +1,13 @@
 package io.github.assistantsplatform.avatar.storage;
 
-import io.github.assistantsplatform.events.AssistantDeleted;
-import io.github.assistantsplatform.events.SemanticCachePurged;
-import io.github.assistantsplatform.events.AssistantUpdated;
+import io.github.assistantsplatform.avatar.view.AssistantsView;
 import io.github.assistantsplatform.events.AssistantCreated;
+import io.github.assistantsplatform.events.AssistantDeleted;
 import io.github.assistantsplatform.events.AssistantEvent;
+import io.github.assistantsplatform.events.AssistantUpdated;
 import io.github.assistantsplatform.events.AvatarRemoved;
 import io.github.assistantsplatform.events.AvatarSet;
-import io.github.assistantsplatform.avatar.view.AssistantsView;
+import io.github.assistantsplatform.events.SemanticCachePurged;
 import io.github.assistantsplatform.support.kafka.CommittingEventConsumer;
 import io.github.assistantsplatform.support.kafka.ReceivedEvent;
 import org.slf4j.Logger;
@@ -33,8 +33,11 @@ class AvatarCleanup extends CommittingEventConsumer {
     private final AvatarStorage storage;
     private final AssistantsView view;
 
-    AvatarCleanup(AvatarStorage storage, AssistantsView view, @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
-                  @Value("${assistants.kafka.topic}") String topic) {
+    AvatarCleanup(
+            AvatarStorage storage,
+            AssistantsView view,
+            @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${assistants.kafka.topic}") String topic) {
         super(GROUP, bootstrapServers, topic);
         this.storage = storage;
         this.view = view;
@@ -48,7 +51,8 @@ class AvatarCleanup extends CommittingEventConsumer {
                 cleanUpAfter(received);
                 return;
             } catch (AvatarStorage.StorageException e) {
-                log.warn("Object storage unavailable for clean-up after {}; retrying in {} ms", received.event(), pause);
+                log.warn(
+                        "Object storage unavailable for clean-up after {}; retrying in {} ms", received.event(), pause);
                 pause(pause);
                 pause = Math.min(pause * 2, 10_000);
             }
@@ -100,7 +104,9 @@ class AvatarCleanup extends CommittingEventConsumer {
      */
     private void deleteUnlessShownAgain(ReceivedEvent received, String key) {
         boolean shown = view.awaitSequence(received.event().assistantId(), received.sequence(), VIEW_WAIT)
-                .map(state -> !state.deleted() && state.avatar() != null && state.avatar().objectKey().equals(key))
+                .map(state -> !state.deleted()
+                        && state.avatar() != null
+                        && state.avatar().objectKey().equals(key))
                 .orElse(true);
         if (!shown) {
             storage.delete(key);

@@ -23,8 +23,7 @@ import java.util.Set;
 public class AvatarStorage {
 
     @ConfigurationProperties("assistants.s3")
-    public record S3Properties(String endpoint, String accessKey, String secretKey, String bucket) {
-    }
+    public record S3Properties(String endpoint, String accessKey, String secretKey, String bucket) {}
 
     /** What S3 answers to a bucket created between our look and our creation (MinIO, S3Proxy, AWS). */
     private static final Set<String> CREATED_MEANWHILE = Set.of("BucketAlreadyOwnedByYou", "BucketAlreadyExists");
@@ -44,16 +43,20 @@ public class AvatarStorage {
 
     public void put(String key, byte[] bytes, String contentType) {
         ensureBucket();
-        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key)
-                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).contentType(contentType).build()));
+        call(() -> client.putObject(PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                        new ByteArrayInputStream(bytes), bytes.length, -1)
+                .contentType(contentType)
+                .build()));
     }
 
     /** The object's bytes as a stream, read from S3 as the caller reads it; the caller closes it. */
     public InputStream open(String key) {
         try {
-            return call(() -> client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build()));
+            return call(() -> client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build()));
         } catch (StorageException e) {
-            if (e.getCause() instanceof ErrorResponseException response && "NoSuchKey".equals(response.errorResponse().code())) {
+            if (e.getCause() instanceof ErrorResponseException response
+                    && "NoSuchKey".equals(response.errorResponse().code())) {
                 throw new MissingObjectException(key);
             }
             throw e;
@@ -62,14 +65,14 @@ public class AvatarStorage {
 
     public void delete(String key) {
         call(() -> {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
             return null;
         });
     }
 
     /** An object of the bucket: its key and when it was written. */
-    public record StoredObject(String key, Instant lastModified) {
-    }
+    public record StoredObject(String key, Instant lastModified) {}
 
     /** Every object of the bucket (none when it does not exist yet). */
     public List<StoredObject> all() {
@@ -78,9 +81,11 @@ public class AvatarStorage {
             if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
                 return objects;
             }
-            for (Result<Item> result : client.listObjects(ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
+            for (Result<Item> result : client.listObjects(
+                    ListObjectsArgs.builder().bucket(bucket).recursive(true).build())) {
                 Item item = result.get();
-                objects.add(new StoredObject(item.objectName(), item.lastModified().toInstant()));
+                objects.add(
+                        new StoredObject(item.objectName(), item.lastModified().toInstant()));
             }
             return objects;
         });
@@ -89,7 +94,11 @@ public class AvatarStorage {
     public List<String> keysUnder(String prefix) {
         return call(() -> {
             List<String> keys = new ArrayList<>();
-            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket(bucket).prefix(prefix).recursive(true).build())) {
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder()
+                    .bucket(bucket)
+                    .prefix(prefix)
+                    .recursive(true)
+                    .build())) {
                 keys.add(item.get().objectName());
             }
             return keys;
@@ -100,9 +109,11 @@ public class AvatarStorage {
     private void ensureBucket() {
         if (!bucketReady) {
             call(() -> {
-                if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                if (!client.bucketExists(
+                        BucketExistsArgs.builder().bucket(bucket).build())) {
                     try {
-                        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+                        client.makeBucket(
+                                MakeBucketArgs.builder().bucket(bucket).build());
                     } catch (ErrorResponseException e) {
                         if (!CREATED_MEANWHILE.contains(e.errorResponse().code())) {
                             throw e;

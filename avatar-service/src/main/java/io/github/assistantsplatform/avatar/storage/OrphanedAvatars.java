@@ -45,10 +45,12 @@ public class OrphanedAvatars {
     private final String topic;
     private final Duration gracePeriod;
 
-    OrphanedAvatars(AvatarStorage storage, AssistantsView view,
-                    @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
-                    @Value("${assistants.kafka.topic}") String topic,
-                    @Value("${assistants.avatars.orphan-grace-period}") Duration gracePeriod) {
+    OrphanedAvatars(
+            AvatarStorage storage,
+            AssistantsView view,
+            @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${assistants.kafka.topic}") String topic,
+            @Value("${assistants.avatars.orphan-grace-period}") Duration gracePeriod) {
         this.storage = storage;
         this.view = view;
         this.bootstrapServers = bootstrapServers;
@@ -56,13 +58,15 @@ public class OrphanedAvatars {
         this.gracePeriod = gracePeriod;
     }
 
-    @Scheduled(initialDelayString = "${assistants.avatars.orphan-check-initial-delay}",
+    @Scheduled(
+            initialDelayString = "${assistants.avatars.orphan-check-initial-delay}",
             fixedDelayString = "${assistants.avatars.orphan-check-interval}")
     void scheduled() {
         try {
             deleteOrphans();
         } catch (RuntimeException e) {
-            log.warn("Looking for orphaned avatar objects failed; it runs again at the next interval: {}", e.toString());
+            log.warn(
+                    "Looking for orphaned avatar objects failed; it runs again at the next interval: {}", e.toString());
         }
     }
 
@@ -102,10 +106,18 @@ public class OrphanedAvatars {
                 return Map.of();
             }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(10, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .forEach(partition ->
+                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
             Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(10, TimeUnit.SECONDS).forEach((partition, info) -> ends.put(partition, info.offset()));
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
             return ends;
         } catch (Exception e) {
             if (e instanceof InterruptedException) {

@@ -22,9 +22,10 @@ class ViewSnapshotBucket implements ViewSnapshotStore {
 
     private final AvatarStorage bucket;
 
-    ViewSnapshotBucket(AvatarStorage.S3Properties properties, @Value("${assistants.avatars.view-snapshot-bucket}") String bucket) {
-        this.bucket = new AvatarStorage(new AvatarStorage.S3Properties(properties.endpoint(), properties.accessKey(),
-                properties.secretKey(), bucket));
+    ViewSnapshotBucket(
+            AvatarStorage.S3Properties properties, @Value("${assistants.avatars.view-snapshot-bucket}") String bucket) {
+        this.bucket = new AvatarStorage(new AvatarStorage.S3Properties(
+                properties.endpoint(), properties.accessKey(), properties.secretKey(), bucket));
     }
 
     @Override

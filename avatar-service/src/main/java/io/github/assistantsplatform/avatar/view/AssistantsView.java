@@ -1,9 +1,9 @@
 package io.github.assistantsplatform.avatar.view;
 
 import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.model.PlatformJson;
 import io.github.assistantsplatform.support.kafka.AssistantEventConsumer;
 import io.github.assistantsplatform.support.kafka.ReceivedEvent;
-import io.github.assistantsplatform.model.PlatformJson;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -45,7 +45,8 @@ public class AssistantsView extends AssistantEventConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(AssistantsView.class);
 
-    private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
+    private static final JsonMapper JSON =
+            PlatformJson.conventions(JsonMapper.builder()).build();
 
     private final Map<UUID, AssistantState> assistants = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> readUpTo = new ConcurrentHashMap<>();
@@ -63,15 +64,25 @@ public class AssistantsView extends AssistantEventConsumer {
         thread.setDaemon(true);
         return thread;
     });
+
     private final AtomicBoolean snapshotInFlight = new AtomicBoolean();
 
-    AssistantsView(@Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
-                   @Value("${assistants.kafka.topic}") String topic, ViewSnapshotStore snapshots,
-                   @Value("${assistants.avatars.view-snapshot-interval}") Duration snapshotInterval) {
+    AssistantsView(
+            @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${assistants.kafka.topic}") String topic,
+            ViewSnapshotStore snapshots,
+            @Value("${assistants.avatars.view-snapshot-interval}") Duration snapshotInterval) {
         // a position the broker no longer recognises (after its restart, say) is read again from the start:
         // the consumer's default, the end, skipped events and left assistants without their creation
-        super("assistants-view", bootstrapServers, topic, Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        super(
+                "assistants-view",
+                bootstrapServers,
+                topic,
+                Map.of(
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        1000,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"));
         this.snapshots = snapshots;
         this.snapshotInterval = snapshotInterval;
     }
@@ -114,7 +125,10 @@ public class AssistantsView extends AssistantEventConsumer {
     /** Whether the assistant, deleted or not, shows the object {@code key} now. */
     public boolean shows(UUID assistantId, String key) {
         AssistantState state = assistants.get(assistantId);
-        return state != null && !state.deleted() && state.avatar() != null && state.avatar().objectKey().equals(key);
+        return state != null
+                && !state.deleted()
+                && state.avatar() != null
+                && state.avatar().objectKey().equals(key);
     }
 
     /** When the newest event this view has read happened: every event published before it is in the view too. */
@@ -124,7 +138,8 @@ public class AssistantsView extends AssistantEventConsumer {
 
     /** Whether this view has read the topic up to {@code ends} (an offset per partition, as Kafka's end offsets). */
     public boolean hasRead(Map<TopicPartition, Long> ends) {
-        return ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || readUpTo.getOrDefault(end.getKey(), 0L) >= end.getValue());
+        return ends.entrySet().stream()
+                .allMatch(end -> end.getValue() == 0 || readUpTo.getOrDefault(end.getKey(), 0L) >= end.getValue());
     }
 
     @Override
@@ -133,10 +148,12 @@ public class AssistantsView extends AssistantEventConsumer {
         if (!Status.UP.equals(following.getStatus())) {
             return following;
         }
-        Health.Builder health = ready ? Health.up().withDetail("assistants", assistants.size())
+        Health.Builder health = ready
+                ? Health.up().withDetail("assistants", assistants.size())
                 : Health.down().withDetail("reason", "still reading " + topic);
         return health.withDetail("records_read", recordsRead.get())
-                .withDetail("started_from_snapshot", startedFromSnapshot == null ? "none" : startedFromSnapshot.toString())
+                .withDetail(
+                        "started_from_snapshot", startedFromSnapshot == null ? "none" : startedFromSnapshot.toString())
                 .build();
     }
 
@@ -153,7 +170,9 @@ public class AssistantsView extends AssistantEventConsumer {
                 read(record).ifPresent(this::fold);
             }
             partitions.forEach(partition -> readUpTo.put(partition, consumer.position(partition)));
-            if (!ready && endAtStart.entrySet().stream().allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
+            if (!ready
+                    && endAtStart.entrySet().stream()
+                            .allMatch(end -> consumer.position(end.getKey()) >= end.getValue())) {
                 ready = true;
                 log.info("Assistants view ready: {} assistants, {} records read", assistants.size(), recordsRead.get());
             }
@@ -167,16 +186,21 @@ public class AssistantsView extends AssistantEventConsumer {
      * Seeks to the latest snapshot's offsets with its states folded in, or to the beginning when there
      * is none, it cannot be read, or it is of another topic (offsets beyond the end: the topic was made anew).
      */
-    private void startFrom(KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions,
-                           Map<TopicPartition, Long> ends) {
+    private void startFrom(
+            KafkaConsumer<String, byte[]> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
         Optional<ViewSnapshot> latest;
         try {
-            latest = snapshots.read().map(bytes -> JSON.readValue(bytes, ViewSnapshot.class))
+            latest = snapshots
+                    .read()
+                    .map(bytes -> JSON.readValue(bytes, ViewSnapshot.class))
                     .filter(snapshot -> snapshot.format() == ViewSnapshot.FORMAT && topic.equals(snapshot.topic()))
-                    .filter(snapshot -> partitions.stream().allMatch(partition ->
-                            snapshot.offsets().getOrDefault(partition.partition(), 0L) <= ends.get(partition)));
+                    .filter(snapshot -> partitions.stream()
+                            .allMatch(partition ->
+                                    snapshot.offsets().getOrDefault(partition.partition(), 0L) <= ends.get(partition)));
         } catch (RuntimeException unreadable) {
-            log.warn("The assistants view's snapshot could not be read; reading {} from the beginning: {}", topic,
+            log.warn(
+                    "The assistants view's snapshot could not be read; reading {} from the beginning: {}",
+                    topic,
                     unreadable.toString());
             latest = Optional.empty();
         }
@@ -186,15 +210,20 @@ public class AssistantsView extends AssistantEventConsumer {
         }
         ViewSnapshot snapshot = latest.get();
         // a state this view already holds may be newer than the snapshot's (a consumer created anew)
-        snapshot.assistants().forEach(state -> assistants.merge(state.id(), state,
-                (held, stored) -> held.version() >= stored.version() ? held : stored));
+        snapshot.assistants()
+                .forEach(state -> assistants.merge(
+                        state.id(), state, (held, stored) -> held.version() >= stored.version() ? held : stored));
         if (snapshot.newestEventTime().isAfter(newestEventTime)) {
             newestEventTime = snapshot.newestEventTime();
         }
-        partitions.forEach(partition -> consumer.seek(partition, snapshot.offsets().getOrDefault(partition.partition(), 0L)));
+        partitions.forEach(
+                partition -> consumer.seek(partition, snapshot.offsets().getOrDefault(partition.partition(), 0L)));
         startedFromSnapshot = snapshot.takenAt();
-        log.info("Assistants view starts from the snapshot of {} ({} assistants) at offsets {}", snapshot.takenAt(),
-                snapshot.assistants().size(), snapshot.offsets());
+        log.info(
+                "Assistants view starts from the snapshot of {} ({} assistants) at offsets {}",
+                snapshot.takenAt(),
+                snapshot.assistants().size(),
+                snapshot.offsets());
     }
 
     /**
@@ -210,17 +239,26 @@ public class AssistantsView extends AssistantEventConsumer {
         }
         Map<Integer, Long> byPartition = new TreeMap<>();
         offsets.forEach((partition, offset) -> byPartition.put(partition.partition(), offset));
-        ViewSnapshot snapshot = new ViewSnapshot(ViewSnapshot.FORMAT, topic, Instant.now(), newestEventTime, byPartition,
+        ViewSnapshot snapshot = new ViewSnapshot(
+                ViewSnapshot.FORMAT,
+                topic,
+                Instant.now(),
+                newestEventTime,
+                byPartition,
                 List.copyOf(assistants.values()));
         snapshotWriter.execute(() -> {
             try {
                 snapshots.write(JSON.writeValueAsBytes(snapshot));
                 lastSnapshotOffsets = offsets;
-                log.info("Assistants view snapshot written: {} assistants at offsets {}", snapshot.assistants().size(),
+                log.info(
+                        "Assistants view snapshot written: {} assistants at offsets {}",
+                        snapshot.assistants().size(),
                         byPartition);
             } catch (RuntimeException e) {
-                log.warn("The assistants view's snapshot could not be written; it is tried again in {}: {}",
-                        snapshotInterval, e.toString());
+                log.warn(
+                        "The assistants view's snapshot could not be written; it is tried again in {}: {}",
+                        snapshotInterval,
+                        e.toString());
             } finally {
                 snapshotInFlight.set(false);
             }
@@ -249,11 +287,16 @@ public class AssistantsView extends AssistantEventConsumer {
             newestEventTime = received.time();
         }
         try {
-            assistants.compute(received.event().assistantId(), (id, state) -> state != null && received.sequence() <= state.version()
-                    ? state
-                    : AssistantState.fold(state, received.event(), received.sequence(), received.time()));
+            assistants.compute(
+                    received.event().assistantId(),
+                    (id, state) -> state != null && received.sequence() <= state.version()
+                            ? state
+                            : AssistantState.fold(state, received.event(), received.sequence(), received.time()));
         } catch (IllegalStateException outOfOrder) {
-            log.warn("Skipping event {} of assistant {}: {}", received.sequence(), received.event().assistantId(),
+            log.warn(
+                    "Skipping event {} of assistant {}: {}",
+                    received.sequence(),
+                    received.event().assistantId(),
                     outOfOrder.getMessage());
         }
     }

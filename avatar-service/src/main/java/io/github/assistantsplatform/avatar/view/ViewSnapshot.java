@@ -13,8 +13,13 @@ import java.util.Map;
  *
  * @param format the layout of this record; a snapshot of another format is not read
  */
-record ViewSnapshot(int format, String topic, Instant takenAt, Instant newestEventTime, Map<Integer, Long> offsets,
-                    List<AssistantState> assistants) {
+record ViewSnapshot(
+        int format,
+        String topic,
+        Instant takenAt,
+        Instant newestEventTime,
+        Map<Integer, Long> offsets,
+        List<AssistantState> assistants) {
 
     static final int FORMAT = 1;
 }

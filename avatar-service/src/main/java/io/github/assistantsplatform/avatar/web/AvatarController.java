@@ -1,8 +1,6 @@
 package io.github.assistantsplatform.avatar.web;
 
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
-import io.github.assistantsplatform.model.AssistantState;
-import io.github.assistantsplatform.events.Avatar;
 import io.github.assistantsplatform.api.error.ApiException;
 import io.github.assistantsplatform.api.error.AssistantNotFoundException;
 import io.github.assistantsplatform.api.error.ErrorCode;
@@ -11,6 +9,8 @@ import io.github.assistantsplatform.avatar.image.InspectedImage;
 import io.github.assistantsplatform.avatar.storage.AvatarStorage;
 import io.github.assistantsplatform.avatar.storage.OrphanedAvatars;
 import io.github.assistantsplatform.avatar.view.AssistantsView;
+import io.github.assistantsplatform.events.Avatar;
+import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.support.security.AssistantVisibility;
 import io.github.assistantsplatform.support.security.Callers;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
@@ -63,8 +63,9 @@ class AvatarController {
      * it later if no assistant shows it.
      */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<AssistantResponse> upload(@PathVariable UUID id, @RequestParam("file") MultipartFile file,
-                                             HttpServletRequest request) throws IOException {
+    ResponseEntity<AssistantResponse> upload(
+            @PathVariable UUID id, @RequestParam("file") MultipartFile file, HttpServletRequest request)
+            throws IOException {
         AssistantState assistant = existing(id, request);
         byte[] bytes = file.getBytes();
         InspectedImage image = ImageInspector.inspect(bytes);
@@ -72,13 +73,18 @@ class AvatarController {
         String key = Avatar.objectKey(id, sha256, image.type().extension());
         storage.put(key, bytes, image.type().contentType());
         try {
-            return positioned(commandService.send("PUT", "/api/v1/assistants/" + id + "/avatar-reference", id,
+            return positioned(commandService.send(
+                    "PUT",
+                    "/api/v1/assistants/" + id + "/avatar-reference",
+                    id,
                     new Avatar(key, image.type().contentType(), bytes.length, sha256, image.width(), image.height()),
-                    AssistantResponse.class, request));
+                    AssistantResponse.class,
+                    request));
         } catch (DependencyUnavailableException outcomeUnknown) {
             throw outcomeUnknown;
         } catch (RuntimeException refused) {
-            boolean alreadyShown = assistant.avatar() != null && assistant.avatar().objectKey().equals(key);
+            boolean alreadyShown =
+                    assistant.avatar() != null && assistant.avatar().objectKey().equals(key);
             if (!alreadyShown) {
                 storage.delete(key);
             }
@@ -91,9 +97,10 @@ class AvatarController {
      * none). Streamed from the object store, never held whole in memory.
      */
     @GetMapping
-    ResponseEntity<StreamingResponseBody> download(@PathVariable UUID id,
-                                                   @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
-                                                   HttpServletRequest request) {
+    ResponseEntity<StreamingResponseBody> download(
+            @PathVariable UUID id,
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch,
+            HttpServletRequest request) {
         AssistantState assistant = current(id, request)
                 .filter(state -> state.avatar() != null)
                 .filter(AssistantVisibility::isVisible)
@@ -103,8 +110,12 @@ class AvatarController {
         CacheControl cacheControl = assistant.settings().userAuthentication()
                 ? CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()
                 : CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cacheControl).build();
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED)
+                    .eTag(etag)
+                    .cacheControl(cacheControl)
+                    .build();
         }
         InputStream object;
         try {
@@ -129,8 +140,13 @@ class AvatarController {
     @DeleteMapping
     ResponseEntity<AssistantResponse> remove(@PathVariable UUID id, HttpServletRequest request) {
         existing(id, request);
-        return positioned(commandService.send("DELETE", "/api/v1/assistants/" + id + "/avatar-reference", id, null,
-                AssistantResponse.class, request));
+        return positioned(commandService.send(
+                "DELETE",
+                "/api/v1/assistants/" + id + "/avatar-reference",
+                id,
+                null,
+                AssistantResponse.class,
+                request));
     }
 
     private AssistantState existing(UUID id, HttpServletRequest request) {
@@ -157,7 +173,8 @@ class AvatarController {
             return known;
         }
         return Optional.of(view.awaitSequence(id, sequence.get(), EventPosition.WAIT)
-                        .orElseThrow(() -> new EventPosition.NotCaughtUpException("event " + sequence.get() + " of " + id)))
+                        .orElseThrow(
+                                () -> new EventPosition.NotCaughtUpException("event " + sequence.get() + " of " + id)))
                 .filter(state -> !state.deleted());
     }
 

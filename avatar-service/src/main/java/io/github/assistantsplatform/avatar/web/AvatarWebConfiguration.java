@@ -14,7 +14,8 @@ class AvatarWebConfiguration {
     /** Anyone may fetch an avatar (private ones are narrowed in the controller); upload and removal stay admin-only. */
     @Bean
     EndpointAccess avatarsAreReadable() {
-        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/assistants/*/avatar").permitAll();
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/assistants/*/avatar")
+                .permitAll();
     }
 
     /** The avatar an assistant shows is recorded by command-service. */

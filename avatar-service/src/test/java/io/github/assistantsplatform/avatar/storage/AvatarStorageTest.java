@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.avatar.storage;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.avatar.S3ServerHandle;
 import org.junit.jupiter.api.RepeatedTest;
 
@@ -11,8 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The avatar bucket on a real S3 endpoint (S3Proxy), as several replicas use it. */
 class AvatarStorageTest {
 
@@ -20,8 +20,8 @@ class AvatarStorageTest {
 
     @RepeatedTest(5)
     void replicasUploadingTheirFirstAvatarsAtOnceCreateTheBucketOnceAndAllSucceed() throws Exception {
-        AvatarStorage.S3Properties properties = new AvatarStorage.S3Properties(S3.endpoint(), S3ServerHandle.ACCESS_KEY,
-                S3ServerHandle.SECRET_KEY, "avatars-" + UUID.randomUUID());
+        AvatarStorage.S3Properties properties = new AvatarStorage.S3Properties(
+                S3.endpoint(), S3ServerHandle.ACCESS_KEY, S3ServerHandle.SECRET_KEY, "avatars-" + UUID.randomUUID());
         int replicas = 6;
         ExecutorService pool = Executors.newFixedThreadPool(replicas);
         try {
@@ -32,7 +32,7 @@ class AvatarStorageTest {
                 String key = UUID.randomUUID() + "/" + "ab".repeat(32) + ".png";
                 uploads.add(pool.submit(() -> {
                     start.await();
-                    replica.put(key, new byte[]{1, 2, 3}, "image/png");
+                    replica.put(key, new byte[] {1, 2, 3}, "image/png");
                     return null;
                 }));
             }

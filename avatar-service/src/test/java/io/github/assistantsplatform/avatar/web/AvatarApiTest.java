@@ -1,66 +1,56 @@
 package io.github.assistantsplatform.avatar.web;
 
-import io.github.assistantsplatform.avatar.AvatarServiceApplication;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.avatar.TestImages;
-import io.github.assistantsplatform.command.CommandServiceApplication;
-import io.github.assistantsplatform.support.test.EmbeddedPostgresServer;
 import io.github.assistantsplatform.support.test.HttpApi;
-import io.github.assistantsplatform.support.test.TestKafka;
 import io.github.assistantsplatform.support.test.TestTokens;
-import io.minio.ListObjectsArgs;
-import io.minio.MinioClient;
-import io.minio.Result;
-import io.minio.messages.Item;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /** The avatar contract over HTTP: every accepted and refused kind, clean-up, visibility, S3 down. */
 class AvatarApiTest extends AvatarServiceTest {
 
     @Test
     void eachAcceptedFormatIsStoredShownAndServedAsIs() throws Exception {
-        Map<String, byte[]> images = Map.of("image/png", TestImages.png(64, 48), "image/jpeg", TestImages.jpeg(64, 48),
-                "image/gif", TestImages.gif(64, 48), "image/webp", TestImages.webp(16, 12, 10, 200, 30));
+        Map<String, byte[]> images = Map.of(
+                "image/png",
+                TestImages.png(64, 48),
+                "image/jpeg",
+                TestImages.jpeg(64, 48),
+                "image/gif",
+                TestImages.gif(64, 48),
+                "image/webp",
+                TestImages.webp(16, 12, 10, 200, 30));
         for (Map.Entry<String, byte[]> image : images.entrySet()) {
             String id = assistant(Map.of("name", "Avatar " + image.getKey()));
 
             // the client's content type and file name are not believed: the bytes decide
-            HttpResponse<byte[]> uploaded = upload(id, image.getValue(), "innocent.txt", "text/plain", TestTokens.admin());
+            HttpResponse<byte[]> uploaded =
+                    upload(id, image.getValue(), "innocent.txt", "text/plain", TestTokens.admin());
 
-            assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+            assertThat(uploaded.statusCode())
+                    .as(new String(uploaded.body(), StandardCharsets.UTF_8))
+                    .isEqualTo(200);
             JsonNode assistant = HttpApi.JSON.readTree(uploaded.body());
             assertThat(assistant.get("avatar_url").asString()).isEqualTo("/api/v1/assistants/" + id + "/avatar");
-            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.getValue()));
+            String sha256 = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(image.getValue()));
             assertThat(assistant.get("avatar_image").asString()).startsWith(id + "/" + sha256 + ".");
 
-            HttpResponse<byte[]> served = await().atMost(Duration.ofSeconds(20)).until(() -> get(id, null, null), r -> r.statusCode() == 200);
+            HttpResponse<byte[]> served =
+                    await().atMost(Duration.ofSeconds(20)).until(() -> get(id, null, null), r -> r.statusCode() == 200);
             assertThat(served.body()).isEqualTo(image.getValue());
             assertThat(served.headers().firstValue("Content-Type")).contains(image.getKey());
             assertThat(served.headers().firstValue("ETag")).contains("\"" + sha256 + "\"");
@@ -73,16 +63,26 @@ class AvatarApiTest extends AvatarServiceTest {
     void anUploadRightAfterTheCreateThatAnswered201SucceedsAndAnswersItsPosition() {
         for (int i = 0; i < 5; i++) {
             String id = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Uploaded at once " + i))
-                    .json().get("id").asString();
+                    .json()
+                    .get("id")
+                    .asString();
 
             HttpResponse<byte[]> uploaded = upload(id, TestImages.png(4, 4), "a.png", "image/png", TestTokens.admin());
 
             assertThat(uploaded.statusCode()).as(new String(uploaded.body())).isEqualTo(200);
             assertThat(uploaded.headers().firstValue("X-Event-Position")).isPresent();
-            HttpApi.Response removed = avatars.send("DELETE", "/api/v1/assistants/" + id + "/avatar", TestTokens.admin(), null,
-                    Map.of("X-Event-Position", uploaded.headers().firstValue("X-Event-Position").orElseThrow()));
+            HttpApi.Response removed = avatars.send(
+                    "DELETE",
+                    "/api/v1/assistants/" + id + "/avatar",
+                    TestTokens.admin(),
+                    null,
+                    Map.of(
+                            "X-Event-Position",
+                            uploaded.headers().firstValue("X-Event-Position").orElseThrow()));
             assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
-            assertThat(removed.json().get("avatar_url").isNull()).as("the avatar was shown, and now is not").isTrue();
+            assertThat(removed.json().get("avatar_url").isNull())
+                    .as("the avatar was shown, and now is not")
+                    .isTrue();
             assertThat(removed.json().get("version").asLong()).isEqualTo(2);
         }
     }
@@ -90,7 +90,8 @@ class AvatarApiTest extends AvatarServiceTest {
     @Test
     void anUnknownAssistantIsStillNotFound() {
         assertThat(upload(UUID.randomUUID().toString(), TestImages.png(4, 4), "a.png", "image/png", TestTokens.admin())
-                .statusCode()).isEqualTo(404);
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -105,7 +106,9 @@ class AvatarApiTest extends AvatarServiceTest {
         refused.forEach((kind, bytes) -> {
             HttpResponse<byte[]> response = upload(id, bytes, "avatar.png", "image/png", TestTokens.admin());
             assertThat(response.statusCode()).as(kind).isEqualTo(400);
-            assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(kind).contains("INVALID_FILE_TYPE");
+            assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                    .as(kind)
+                    .contains("INVALID_FILE_TYPE");
         });
 
         assertThat(objectsOf(id)).isEmpty();
@@ -118,10 +121,12 @@ class AvatarApiTest extends AvatarServiceTest {
 
         try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("POST /api/v1/assistants/" + id + "/avatar HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + TestTokens.admin() + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: " + (6 * 1024 * 1024) + "\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write(("POST /api/v1/assistants/" + id + "/avatar HTTP/1.1\r\nHost: localhost\r\n"
+                                    + "Authorization: Bearer " + TestTokens.admin() + "\r\n"
+                                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: "
+                                    + (6 * 1024 * 1024) + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             byte[] answer = new byte[4096];
             int read = socket.getInputStream().read(answer);
@@ -155,7 +160,9 @@ class AvatarApiTest extends AvatarServiceTest {
     void anUnknownAssistantGetsNothingStored() {
         String unknown = UUID.randomUUID().toString();
 
-        assertThat(upload(unknown, TestImages.png(8, 8), "a.png", "image/png", TestTokens.admin()).statusCode()).isEqualTo(404);
+        assertThat(upload(unknown, TestImages.png(8, 8), "a.png", "image/png", TestTokens.admin())
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(objectsOf(unknown)).isEmpty();
         assertThat(get(unknown, null, null).statusCode()).isEqualTo(404);
     }
@@ -172,7 +179,8 @@ class AvatarApiTest extends AvatarServiceTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !objectsOf(id).contains(first));
         assertThat(objectsOf(id)).hasSize(1);
 
-        assertThat(writes.delete("/api/v1/assistants/" + id, TestTokens.admin()).status()).isEqualTo(204);
+        assertThat(writes.delete("/api/v1/assistants/" + id, TestTokens.admin()).status())
+                .isEqualTo(204);
         await().atMost(Duration.ofSeconds(20)).until(() -> objectsOf(id).isEmpty());
     }
 
@@ -185,11 +193,14 @@ class AvatarApiTest extends AvatarServiceTest {
 
         assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
         assertThat(removed.json().get("avatar_url").isNull()).isTrue();
-        await().atMost(Duration.ofSeconds(20)).until(() -> objectsOf(id).isEmpty() && get(id, null, null).statusCode() == 404);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> objectsOf(id).isEmpty() && get(id, null, null).statusCode() == 404);
 
         HttpApi.Response again = avatars.delete("/api/v1/assistants/" + id + "/avatar", TestTokens.admin());
         assertThat(again.status()).as("idempotent, as in the original").isEqualTo(200);
-        assertThat(again.json().get("version").asLong()).as("no event appended").isEqualTo(removed.json().get("version").asLong());
+        assertThat(again.json().get("version").asLong())
+                .as("no event appended")
+                .isEqualTo(removed.json().get("version").asLong());
     }
 
     @Test
@@ -197,20 +208,30 @@ class AvatarApiTest extends AvatarServiceTest {
         String id = assistant(Map.of("name", "Private avatar", "user_authentication", true));
         upload(id, TestImages.png(10, 10), "a.png", "image/png", TestTokens.admin());
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(id, TestTokens.user(), null).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get(id, TestTokens.user(), null).statusCode() == 200);
         HttpResponse<byte[]> guest = get(id, null, null);
 
         assertThat(guest.statusCode()).isEqualTo(404);
-        assertThat(get(id, TestTokens.user(), null).headers().firstValue("Cache-Control").orElse("")).contains("private");
+        assertThat(get(id, TestTokens.user(), null)
+                        .headers()
+                        .firstValue("Cache-Control")
+                        .orElse(""))
+                .contains("private");
     }
 
     @Test
     void onlyAdminsUploadAndRemove() {
         String id = assistant(Map.of("name", "Guarded avatar"));
 
-        assertThat(upload(id, TestImages.png(8, 8), "a.png", "image/png", null).statusCode()).isEqualTo(401);
-        assertThat(upload(id, TestImages.png(8, 8), "a.png", "image/png", TestTokens.user()).statusCode()).isEqualTo(403);
-        assertThat(avatars.delete("/api/v1/assistants/" + id + "/avatar", TestTokens.user()).status()).isEqualTo(403);
+        assertThat(upload(id, TestImages.png(8, 8), "a.png", "image/png", null).statusCode())
+                .isEqualTo(401);
+        assertThat(upload(id, TestImages.png(8, 8), "a.png", "image/png", TestTokens.user())
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(avatars.delete("/api/v1/assistants/" + id + "/avatar", TestTokens.user())
+                        .status())
+                .isEqualTo(403);
         assertThat(objectsOf(id)).isEmpty();
     }
 
@@ -226,10 +247,14 @@ class AvatarApiTest extends AvatarServiceTest {
         }
 
         assertThat(response.statusCode()).isEqualTo(503);
-        assertThat(new String(response.body(), StandardCharsets.UTF_8)).contains("DEPENDENCY_UNAVAILABLE").doesNotContain("Exception");
-        assertThat(writes.get("/api/v1/assistants/" + id, TestTokens.admin()).status()).isIn(404, 405);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .contains("DEPENDENCY_UNAVAILABLE")
+                .doesNotContain("Exception");
+        assertThat(writes.get("/api/v1/assistants/" + id, TestTokens.admin()).status())
+                .isIn(404, 405);
         assertThat(objectsOf(id)).isEmpty();
-        assertThat(upload(id, TestImages.png(8, 8), "a.png", "image/png", TestTokens.admin()).statusCode()).isEqualTo(200);
+        assertThat(upload(id, TestImages.png(8, 8), "a.png", "image/png", TestTokens.admin())
+                        .statusCode())
+                .isEqualTo(200);
     }
-
 }

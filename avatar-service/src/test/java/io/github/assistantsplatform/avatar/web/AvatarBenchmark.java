@@ -26,7 +26,7 @@ class AvatarBenchmark extends AvatarServiceTest {
     @Test
     void uploadAndDownload() throws IOException {
         String id = assistant(Map.of("name", "Benchmark avatar"));
-        for (int mebibytes : new int[]{1, 5}) {
+        for (int mebibytes : new int[] {1, 5}) {
             byte[] image = noisePng(mebibytes * 1024 * 1024 - 64 * 1024);
             Histogram upload = new Histogram(3);
             Histogram download = new Histogram(3);
@@ -51,10 +51,15 @@ class AvatarBenchmark extends AvatarServiceTest {
                 }
             }
             long allocatedPerUpload = (serverThreadsAllocated() - allocatedBefore) / rounds;
-            System.out.printf("%nBENCHMARK avatar %d MiB (%d bytes): upload p50 %.1f ms p99 %.1f ms; download p50 %.1f ms p99 %.1f ms; "
-                            + "server request threads allocated %.1f MiB per upload+download%n", mebibytes, image.length,
-                    upload.getValueAtPercentile(50) / 1000.0, upload.getValueAtPercentile(99) / 1000.0,
-                    download.getValueAtPercentile(50) / 1000.0, download.getValueAtPercentile(99) / 1000.0,
+            System.out.printf(
+                    "%nBENCHMARK avatar %d MiB (%d bytes): upload p50 %.1f ms p99 %.1f ms; download p50 %.1f ms p99 %.1f ms; "
+                            + "server request threads allocated %.1f MiB per upload+download%n",
+                    mebibytes,
+                    image.length,
+                    upload.getValueAtPercentile(50) / 1000.0,
+                    upload.getValueAtPercentile(99) / 1000.0,
+                    download.getValueAtPercentile(50) / 1000.0,
+                    download.getValueAtPercentile(99) / 1000.0,
                     allocatedPerUpload / 1024.0 / 1024.0);
         }
     }

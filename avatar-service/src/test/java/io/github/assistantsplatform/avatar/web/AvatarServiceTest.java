@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.avatar.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.avatar.AvatarServiceApplication;
 import io.github.assistantsplatform.command.CommandServiceApplication;
 import io.github.assistantsplatform.support.test.EmbeddedPostgresServer;
@@ -32,30 +35,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * avatar-service against a real S3 endpoint (S3Proxy), a real Kafka broker and the real
  * command-service on PostgreSQL, over HTTP as a client would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        AvatarServiceApplication.CONFIG_NAME, "assistants.jwt.secret=" + TestTokens.SECRET,
-        // command-service (on the test class path to run the real write side) brings JPA and Flyway, which avatar-service has not
-        "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
-                + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
-                + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
-                + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
-        "axon.axonserver.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            AvatarServiceApplication.CONFIG_NAME,
+            "assistants.jwt.secret=" + TestTokens.SECRET,
+            // command-service (on the test class path to run the real write side) brings JPA and Flyway, which
+            // avatar-service has not
+            "spring.autoconfigure.exclude=org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
+                    + "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration,"
+                    + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration,"
+                    + "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+            "axon.axonserver.enabled=false"
+        })
 public abstract class AvatarServiceTest {
 
-    protected static final io.github.assistantsplatform.avatar.S3ServerHandle S3 = io.github.assistantsplatform.avatar.S3ServerHandle.started();
+    protected static final io.github.assistantsplatform.avatar.S3ServerHandle S3 =
+            io.github.assistantsplatform.avatar.S3ServerHandle.started();
     private static final EmbeddedPostgresServer.Database EVENT_STORE = EmbeddedPostgresServer.newDatabase();
     private static ConfigurableApplicationContext commandService;
 
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
-        registry.add("assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
+        registry.add(
+                "assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
         registry.add("assistants.command-service.url", () -> "http://localhost:" + commandServicePort());
         registry.add("assistants.s3.endpoint", S3::endpoint);
         registry.add("assistants.s3.access-key", () -> io.github.assistantsplatform.avatar.S3ServerHandle.ACCESS_KEY);
@@ -64,8 +71,8 @@ public abstract class AvatarServiceTest {
 
     protected static synchronized int commandServicePort() {
         if (commandService == null) {
-            commandService = TestServices.start(CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME,
-                    EVENT_STORE.arguments());
+            commandService = TestServices.start(
+                    CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME, EVENT_STORE.arguments());
         }
         return TestServices.portOf(commandService);
     }
@@ -84,10 +91,15 @@ public abstract class AvatarServiceTest {
     }
 
     protected String assistant(Map<String, ?> body) {
-        String id = writes.post("/api/v1/assistants", TestTokens.admin(), body).json().get("id").asString();
+        String id = writes.post("/api/v1/assistants", TestTokens.admin(), body)
+                .json()
+                .get("id")
+                .asString();
         // the upload needs avatar-service's view to know the assistant, which it learns from Kafka
-        await().atMost(Duration.ofSeconds(20)).until(() ->
-                upload(id, new byte[]{1}, "probe", "application/octet-stream", TestTokens.admin()).statusCode() == 400);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> upload(id, new byte[] {1}, "probe", "application/octet-stream", TestTokens.admin())
+                                .statusCode()
+                        == 400);
         return id;
     }
 
@@ -95,10 +107,12 @@ public abstract class AvatarServiceTest {
         String boundary = "----avatar-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/assistants/" + id + "/avatar"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/assistants/" + id + "/avatar"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
         if (token != null) {
@@ -110,19 +124,24 @@ public abstract class AvatarServiceTest {
     protected HttpResponse<byte[]> uploadChunked(String id, byte[] bytes) {
         String boundary = "----avatar-" + UUID.randomUUID();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.png\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "Content-Type: image/png\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/assistants/" + id + "/avatar"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/assistants/" + id + "/avatar"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .header("Authorization", "Bearer " + TestTokens.admin())
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
-                        List.of(new java.io.ByteArrayInputStream(head), new java.io.ByteArrayInputStream(bytes),
+                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.SequenceInputStream(java.util.Collections.enumeration(List.of(
+                                new java.io.ByteArrayInputStream(head),
+                                new java.io.ByteArrayInputStream(bytes),
                                 new java.io.ByteArrayInputStream(tail))))));
         return send(request);
     }
 
     protected HttpResponse<byte[]> get(String id, String token, String ifNoneMatch) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/assistants/" + id + "/avatar"));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/assistants/" + id + "/avatar"));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -144,11 +163,18 @@ public abstract class AvatarServiceTest {
     }
 
     protected static List<String> objectsOf(String id) {
-        MinioClient client = MinioClient.builder().endpoint(S3.endpoint())
-                .credentials(io.github.assistantsplatform.avatar.S3ServerHandle.ACCESS_KEY, io.github.assistantsplatform.avatar.S3ServerHandle.SECRET_KEY).build();
+        MinioClient client = MinioClient.builder()
+                .endpoint(S3.endpoint())
+                .credentials(
+                        io.github.assistantsplatform.avatar.S3ServerHandle.ACCESS_KEY,
+                        io.github.assistantsplatform.avatar.S3ServerHandle.SECRET_KEY)
+                .build();
         List<String> keys = new ArrayList<>();
         try {
-            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder().bucket("assistant-avatars").prefix(id + "/").build())) {
+            for (Result<Item> item : client.listObjects(ListObjectsArgs.builder()
+                    .bucket("assistant-avatars")
+                    .prefix(id + "/")
+                    .build())) {
                 keys.add(item.get().objectName());
             }
         } catch (io.minio.errors.ErrorResponseException noBucketYet) {

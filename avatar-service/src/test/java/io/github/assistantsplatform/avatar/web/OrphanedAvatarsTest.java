@@ -1,22 +1,25 @@
 package io.github.assistantsplatform.avatar.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.avatar.TestImages;
 import io.github.assistantsplatform.avatar.storage.AvatarStorage;
 import io.github.assistantsplatform.avatar.storage.OrphanedAvatars;
 import io.github.assistantsplatform.avatar.view.AssistantsView;
+import io.github.assistantsplatform.model.PlatformJson;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestTokens;
+import io.github.assistantsplatform.support.web.CommandServiceClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
-import io.github.assistantsplatform.model.PlatformJson;
-import io.github.assistantsplatform.support.web.CommandServiceClient;
 import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
@@ -24,9 +27,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * command-service cannot be reached from avatar-service: an upload's outcome is unknown, so its
@@ -48,7 +48,8 @@ class OrphanedAvatarsTest extends AvatarServiceTest {
 
     static CommandServiceClient commandServiceClient() {
         try (ServerSocket nobody = new ServerSocket(0)) {
-            return new CommandServiceClient("http://localhost:" + nobody.getLocalPort(),
+            return new CommandServiceClient(
+                    "http://localhost:" + nobody.getLocalPort(),
                     PlatformJson.conventions(JsonMapper.builder()).build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -57,8 +58,10 @@ class OrphanedAvatarsTest extends AvatarServiceTest {
 
     @Autowired
     OrphanedAvatars orphans;
+
     @Autowired
     AvatarStorage storage;
+
     @Autowired
     AssistantsView view;
 
@@ -67,15 +70,32 @@ class OrphanedAvatarsTest extends AvatarServiceTest {
         String orphaned = assistant(Map.of("name", "Unknown outcome"));
         HttpResponse<byte[]> upload = upload(orphaned, TestImages.png(9, 9), "a.png", "image/png", TestTokens.admin());
         assertThat(upload.statusCode()).isEqualTo(503);
-        assertThat(objectsOf(orphaned)).as("kept: the command may still have committed").hasSize(1);
+        assertThat(objectsOf(orphaned))
+                .as("kept: the command may still have committed")
+                .hasSize(1);
 
         String shown = assistant(Map.of("name", "Shown"));
         byte[] png = TestImages.png(11, 11);
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
         String key = shown + "/" + sha256 + ".png";
         storage.put(key, png, "image/png");
-        HttpApi.Response set = writes.put("/api/v1/assistants/" + shown + "/avatar-reference", TestTokens.admin(), Map.of(
-                "object_key", key, "content_type", "image/png", "size", png.length, "sha256", sha256, "width", 11, "height", 11));
+        HttpApi.Response set = writes.put(
+                "/api/v1/assistants/" + shown + "/avatar-reference",
+                TestTokens.admin(),
+                Map.of(
+                        "object_key",
+                        key,
+                        "content_type",
+                        "image/png",
+                        "size",
+                        png.length,
+                        "sha256",
+                        sha256,
+                        "width",
+                        11,
+                        "height",
+                        11));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(20)).until(() -> view.shows(UUID.fromString(shown), key));
 

@@ -12,6 +12,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class CrudPeerApplication {
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(CrudPeerApplication.class).properties("spring.config.name=crud-peer").run(args);
+        new SpringApplicationBuilder(CrudPeerApplication.class)
+                .properties("spring.config.name=crud-peer")
+                .run(args);
     }
 }

@@ -1,16 +1,16 @@
 package io.github.assistantsplatform.benchmarks.crudpeer;
 
-import io.github.assistantsplatform.model.AssistantState;
-import io.github.assistantsplatform.model.SettingsJson;
-import tools.jackson.databind.JsonNode;
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
 import io.github.assistantsplatform.model.AssistantSettings;
+import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.model.SettingsJson;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -40,6 +40,8 @@ class CrudPeerController {
         database.sql("INSERT INTO crud_peer_assistants (id, body, version, created_at) VALUES (?, ?::jsonb, 0, ?)")
                 .params(id, json.writeValueAsString(created), Timestamp.from(now))
                 .update();
-        return ResponseEntity.created(URI.create("/benchmark/crud-peer/assistants/" + id)).eTag("\"0\"").body(created);
+        return ResponseEntity.created(URI.create("/benchmark/crud-peer/assistants/" + id))
+                .eTag("\"0\"")
+                .body(created);
     }
 }

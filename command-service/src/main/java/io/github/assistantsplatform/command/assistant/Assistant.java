@@ -1,26 +1,29 @@
 package io.github.assistantsplatform.command.assistant;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
+
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
-import io.github.assistantsplatform.events.Avatar;
-import io.github.assistantsplatform.model.AssistantSettings;
-import io.github.assistantsplatform.model.AssistantState;
-import io.github.assistantsplatform.model.SettingsJson;
 import io.github.assistantsplatform.api.command.CreateAssistant;
 import io.github.assistantsplatform.api.command.DeleteAssistant;
 import io.github.assistantsplatform.api.command.RecordSemanticCachePurge;
 import io.github.assistantsplatform.api.command.RemoveAvatar;
 import io.github.assistantsplatform.api.command.SetAvatar;
 import io.github.assistantsplatform.api.command.UpdateAssistant;
-import io.github.assistantsplatform.model.FieldViolation;
-import io.github.assistantsplatform.model.ValidationException;
 import io.github.assistantsplatform.api.error.VersionConflictException;
 import io.github.assistantsplatform.events.AssistantCreated;
 import io.github.assistantsplatform.events.AssistantDeleted;
 import io.github.assistantsplatform.events.AssistantEvent;
 import io.github.assistantsplatform.events.AssistantUpdated;
+import io.github.assistantsplatform.events.Avatar;
 import io.github.assistantsplatform.events.AvatarRemoved;
 import io.github.assistantsplatform.events.AvatarSet;
 import io.github.assistantsplatform.events.SemanticCachePurged;
+import io.github.assistantsplatform.model.AssistantSettings;
+import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.model.FieldViolation;
+import io.github.assistantsplatform.model.SettingsJson;
+import io.github.assistantsplatform.model.ValidationException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -35,9 +38,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
-
 /**
  * An AI assistant. Command handlers decide and answer with the resulting state, so that the
  * caller does not wait for any read model; the event sourcing handler only folds the event into
@@ -49,6 +49,7 @@ public class Assistant {
 
     @AggregateIdentifier
     private UUID id;
+
     private AssistantState state;
 
     protected Assistant() {
@@ -58,7 +59,8 @@ public class Assistant {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     public AssistantResponse handle(CreateAssistant command) {
-        apply(new AssistantCreated(command.assistantId(), SettingsJson.tree(command.settings().requireValid())));
+        apply(new AssistantCreated(
+                command.assistantId(), SettingsJson.tree(command.settings().requireValid())));
         return state();
     }
 
@@ -83,11 +85,16 @@ public class Assistant {
     @CommandHandler
     public AssistantResponse handle(SetAvatar command) {
         if (!command.avatar().isKeyedUnder(id)) {
-            throw new ValidationException(List.of(new FieldViolation("object_key",
-                    "must be " + Avatar.objectKey(id, "{sha256}", "{png|jpg|gif|webp}") + " with the avatar's own sha256")));
+            throw new ValidationException(List.of(new FieldViolation(
+                    "object_key",
+                    "must be " + Avatar.objectKey(id, "{sha256}", "{png|jpg|gif|webp}")
+                            + " with the avatar's own sha256")));
         }
         if (!command.avatar().equals(state.avatar())) {
-            apply(new AvatarSet(id, command.avatar(), state.avatar() == null ? null : state.avatar().objectKey()));
+            apply(new AvatarSet(
+                    id,
+                    command.avatar(),
+                    state.avatar() == null ? null : state.avatar().objectKey()));
         }
         return state();
     }

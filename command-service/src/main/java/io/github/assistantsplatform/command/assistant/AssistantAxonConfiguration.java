@@ -12,6 +12,7 @@ class AssistantAxonConfiguration {
     /** Every event an assistant command causes carries the command's actor and request ids. */
     @Bean
     CorrelationDataProvider requestMetadata() {
-        return new SimpleCorrelationDataProvider(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.REQUEST_ID);
+        return new SimpleCorrelationDataProvider(
+                EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.REQUEST_ID);
     }
 }

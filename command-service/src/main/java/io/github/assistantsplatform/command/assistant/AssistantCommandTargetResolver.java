@@ -17,8 +17,10 @@ public class AssistantCommandTargetResolver implements CommandTargetResolver {
     @Override
     public VersionedAggregateIdentifier resolveTarget(CommandMessage<?> command) {
         if (command.getPayload() instanceof AssistantCommand assistantCommand) {
-            return new VersionedAggregateIdentifier(assistantCommand.assistantId().toString(), null);
+            return new VersionedAggregateIdentifier(
+                    assistantCommand.assistantId().toString(), null);
         }
-        throw new IdentifierMissingException("Not an assistant command: " + command.getPayloadType().getName());
+        throw new IdentifierMissingException(
+                "Not an assistant command: " + command.getPayloadType().getName());
     }
 }

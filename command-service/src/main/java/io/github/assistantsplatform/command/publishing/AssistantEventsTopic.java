@@ -36,12 +36,19 @@ class AssistantEventsTopic {
             return;
         }
         KafkaProperties.NewTopicSettings settings = properties.newTopic();
-        NewTopic topic = new NewTopic(properties.topic(), settings.partitions(), settings.replicationFactor()).configs(Map.of(
-                TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.retentionMs()),
-                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()),
-                TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(2 * KafkaEventPublisher.MAX_RECORD_BYTES)));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+        NewTopic topic = new NewTopic(properties.topic(), settings.partitions(), settings.replicationFactor())
+                .configs(Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG, String.valueOf(settings.retentionMs()),
+                        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(settings.minInsyncReplicas()),
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                String.valueOf(2 * KafkaEventPublisher.MAX_RECORD_BYTES)));
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                15_000))) {
             admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
             log.info("Created topic {}: {}", properties.topic(), topic);
         } catch (ExecutionException e) {

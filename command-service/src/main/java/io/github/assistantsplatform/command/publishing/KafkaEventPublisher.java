@@ -36,10 +36,13 @@ class KafkaEventPublisher {
     static final String PROCESSING_GROUP = "kafka-publisher";
     /** Above the largest event a 1 MiB request can cause; the topic's max.message.bytes must allow it. */
     static final int MAX_RECORD_BYTES = 4 * 1024 * 1024;
+
     private static final String BATCH_RECORDS = KafkaEventPublisher.class.getName() + ".records";
     /** The resource Axon's tracking processor gives each batch's unit of work: the segment it belongs to. */
     private static final String SEGMENT_ID = "Processor[" + PROCESSING_GROUP + "]/SegmentId";
-    private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
+
+    private static final JsonMapper JSON =
+            PlatformJson.conventions(JsonMapper.builder()).build();
 
     private final SegmentProducers producers;
     private final AssistantEventsTopic eventsTopic;
@@ -58,17 +61,26 @@ class KafkaEventPublisher {
             throw new IllegalArgumentException("Event " + message.getIdentifier() + " is " + value.length
                     + " bytes, more than Kafka records may be (" + MAX_RECORD_BYTES + ")");
         }
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.assistantId().toString(), value);
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(topic, event.assistantId().toString(), value);
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         batchRecords().add(record);
     }
 
     static EventEnvelope envelope(AssistantEvent event, DomainEventMessage<?> message) {
-        return new EventEnvelope(EventEnvelope.SPEC_VERSION, message.getIdentifier(), EventEnvelope.typeOf(event.getClass()),
-                EventEnvelope.SOURCE, event.assistantId().toString(), message.getTimestamp(), "application/json",
-                message.getSequenceNumber(), (String) message.getMetaData().get(EventMetadata.ACTOR),
+        return new EventEnvelope(
+                EventEnvelope.SPEC_VERSION,
+                message.getIdentifier(),
+                EventEnvelope.typeOf(event.getClass()),
+                EventEnvelope.SOURCE,
+                event.assistantId().toString(),
+                message.getTimestamp(),
+                "application/json",
+                message.getSequenceNumber(),
+                (String) message.getMetaData().get(EventMetadata.ACTOR),
                 (String) message.getMetaData().get(EventMetadata.CORRELATION_ID),
-                (String) message.getMetaData().get(EventMetadata.REQUEST_ID), event);
+                (String) message.getMetaData().get(EventMetadata.REQUEST_ID),
+                event);
     }
 
     /** The records of the current batch, published in one transaction before the batch's token is committed. */

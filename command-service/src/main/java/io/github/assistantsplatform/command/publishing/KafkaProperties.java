@@ -15,6 +15,5 @@ record KafkaProperties(String bootstrapServers, String topic, String transaction
      * @param retentionMs -1 (the default): events are kept for ever, since avatar-service's view and new
      *                    consumers read the topic from its beginning
      */
-    record NewTopicSettings(int partitions, short replicationFactor, int minInsyncReplicas, long retentionMs) {
-    }
+    record NewTopicSettings(int partitions, short replicationFactor, int minInsyncReplicas, long retentionMs) {}
 }

@@ -27,20 +27,24 @@ class KafkaPublishingConfiguration {
      */
     @Bean(destroyMethod = "close")
     SegmentProducers assistantEventProducers(KafkaProperties properties) {
-        return new SegmentProducers(properties.transactionalIdPrefix(), transactionalId -> new KafkaProducer<>(Map.<String, Object>ofEntries(
-                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()),
-                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
-                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
-                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 1),
-                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaEventPublisher.MAX_RECORD_BYTES),
-                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
-                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
-                Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId),
-                Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
-                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, transactionalId)),
-                new StringSerializer(), new ByteArraySerializer()));
+        return new SegmentProducers(
+                properties.transactionalIdPrefix(),
+                transactionalId -> new KafkaProducer<>(
+                        Map.<String, Object>ofEntries(
+                                Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers()),
+                                Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+                                Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+                                Map.entry(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5),
+                                Map.entry(ProducerConfig.LINGER_MS_CONFIG, 1),
+                                Map.entry(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
+                                Map.entry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, KafkaEventPublisher.MAX_RECORD_BYTES),
+                                Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000),
+                                Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
+                                Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000),
+                                Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId),
+                                Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
+                                Map.entry(ProducerConfig.CLIENT_ID_CONFIG, transactionalId)),
+                        new StringSerializer(),
+                        new ByteArraySerializer()));
     }
 }

@@ -57,8 +57,10 @@ class SegmentProducers implements AutoCloseable {
     void discard(int segment) {
         Producer<String, byte[]> producer = bySegment.remove(segment);
         if (producer != null) {
-            log.info("Publisher transaction of segment {} not committed; its producer is discarded and the batch "
-                    + "is sent again in a new transaction", segment);
+            log.info(
+                    "Publisher transaction of segment {} not committed; its producer is discarded and the batch "
+                            + "is sent again in a new transaction",
+                    segment);
             producer.close(Duration.ZERO);
         }
     }

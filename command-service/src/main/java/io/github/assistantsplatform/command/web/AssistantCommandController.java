@@ -2,17 +2,17 @@ package io.github.assistantsplatform.command.web;
 
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
 import io.github.assistantsplatform.api.assistant.AssistantSequence;
-import io.github.assistantsplatform.model.AssistantSettings;
-import io.github.assistantsplatform.events.Avatar;
 import io.github.assistantsplatform.api.cache.CachePurgeResult;
+import io.github.assistantsplatform.api.command.CreateAssistant;
+import io.github.assistantsplatform.api.command.DeleteAssistant;
+import io.github.assistantsplatform.api.command.RecordSemanticCachePurge;
 import io.github.assistantsplatform.api.command.RemoveAvatar;
 import io.github.assistantsplatform.api.command.SetAvatar;
-import io.github.assistantsplatform.api.command.CreateAssistant;
-import io.github.assistantsplatform.support.web.EntityTags;
-import io.github.assistantsplatform.api.command.RecordSemanticCachePurge;
-import io.github.assistantsplatform.api.command.DeleteAssistant;
 import io.github.assistantsplatform.api.command.UpdateAssistant;
 import io.github.assistantsplatform.api.error.AssistantNotFoundException;
+import io.github.assistantsplatform.events.Avatar;
+import io.github.assistantsplatform.model.AssistantSettings;
+import io.github.assistantsplatform.support.web.EntityTags;
 import io.github.assistantsplatform.support.web.EventPosition;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -50,9 +50,12 @@ class AssistantCommandController {
 
     @PostMapping({"", "/"})
     ResponseEntity<AssistantResponse> create(
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "The settings to create with: `name` "
-                    + "and any others, every one left out takes its default", content = @Content(
-                    schema = @Schema(implementation = AssistantSettings.class))) @RequestBody JsonNode body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The settings to create with: `name` "
+                                    + "and any others, every one left out takes its default",
+                            content = @Content(schema = @Schema(implementation = AssistantSettings.class)))
+                    @RequestBody
+                    JsonNode body) {
         UUID id = UUID.randomUUID();
         AssistantResponse created = commands.send(new CreateAssistant(id, AssistantRequestReader.create(body)));
         return positioned(ResponseEntity.created(URI.create("/api/v1/assistants/" + id)), id)
@@ -61,21 +64,27 @@ class AssistantCommandController {
     }
 
     @PutMapping("/{id}")
-    ResponseEntity<AssistantResponse> update(@PathVariable UUID id,
-                                             @io.swagger.v3.oas.annotations.parameters.RequestBody(description = "A "
-                                                     + "merge patch: the settings to change, every one left out "
-                                                     + "stays, a null clears one that may be empty", content = @Content(
-                                                     schema = @Schema(implementation = AssistantSettings.class)))
-                                             @RequestBody JsonNode body,
-                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        AssistantResponse updated = commands.send(new UpdateAssistant(id, AssistantRequestReader.update(id, body),
-                EntityTags.expectedVersion(id, ifMatch)));
-        return positioned(ResponseEntity.ok(), id).eTag(EntityTags.of(updated.version())).body(updated);
+    ResponseEntity<AssistantResponse> update(
+            @PathVariable UUID id,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "A "
+                                    + "merge patch: the settings to change, every one left out "
+                                    + "stays, a null clears one that may be empty",
+                            content = @Content(schema = @Schema(implementation = AssistantSettings.class)))
+                    @RequestBody
+                    JsonNode body,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        AssistantResponse updated = commands.send(new UpdateAssistant(
+                id, AssistantRequestReader.update(id, body), EntityTags.expectedVersion(id, ifMatch)));
+        return positioned(ResponseEntity.ok(), id)
+                .eTag(EntityTags.of(updated.version()))
+                .body(updated);
     }
 
     /** Called by query-service when an admin purges the semantic cache, so that the history shows it. */
     @PostMapping("/{id}/cache-purges")
-    ResponseEntity<AssistantResponse> recordCachePurge(@PathVariable UUID id, @Valid @RequestBody CachePurgeResult purge) {
+    ResponseEntity<AssistantResponse> recordCachePurge(
+            @PathVariable UUID id, @Valid @RequestBody CachePurgeResult purge) {
         AssistantResponse purged = commands.send(new RecordSemanticCachePurge(id, purge.deletedCount()));
         return positioned(ResponseEntity.ok(), id).body(purged);
     }
@@ -100,8 +109,8 @@ class AssistantCommandController {
      */
     @GetMapping("/{id}/sequence")
     AssistantSequence sequence(@PathVariable UUID id, @RequestParam(required = false) Long position) {
-        return new AssistantSequence(positions.sequence(id, position)
-                .orElseThrow(() -> new AssistantNotFoundException(id)));
+        return new AssistantSequence(
+                positions.sequence(id, position).orElseThrow(() -> new AssistantNotFoundException(id)));
     }
 
     @DeleteMapping("/{id}")

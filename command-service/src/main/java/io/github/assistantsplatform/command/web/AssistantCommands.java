@@ -1,16 +1,16 @@
 package io.github.assistantsplatform.command.web;
 
 import io.github.assistantsplatform.api.command.AssistantCommand;
+import io.github.assistantsplatform.api.error.AssistantNotFoundException;
+import io.github.assistantsplatform.api.error.VersionConflictException;
 import io.github.assistantsplatform.events.EventMetadata;
 import io.github.assistantsplatform.support.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import io.github.assistantsplatform.api.error.AssistantNotFoundException;
-import io.github.assistantsplatform.api.error.VersionConflictException;
-import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -32,13 +32,18 @@ public class AssistantCommands {
     }
 
     public <R> R send(AssistantCommand command) {
-        HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
-        MetaData metadata = MetaData.with(EventMetadata.ACTOR, SecurityContextHolder.getContext().getAuthentication().getName())
+        HttpServletRequest request =
+                ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getRequest();
+        MetaData metadata = MetaData.with(
+                        EventMetadata.ACTOR,
+                        SecurityContextHolder.getContext().getAuthentication().getName())
                 .and(EventMetadata.CORRELATION_ID, RequestIds.correlationId(request))
                 .and(EventMetadata.REQUEST_ID, RequestIds.requestId(request));
         try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata),
-                    TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            return gateway.sendAndWait(
+                    GenericCommandMessage.asCommandMessage(command).andMetaData(metadata),
+                    TIMEOUT.toMillis(),
+                    TimeUnit.MILLISECONDS);
         } catch (AggregateNotFoundException e) {
             // a deleted assistant too (AggregateDeletedException)
             throw new AssistantNotFoundException(command.assistantId());

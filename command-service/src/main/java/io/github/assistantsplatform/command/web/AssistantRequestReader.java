@@ -18,8 +18,7 @@ import java.util.UUID;
  */
 final class AssistantRequestReader {
 
-    private AssistantRequestReader() {
-    }
+    private AssistantRequestReader() {}
 
     static AssistantSettings create(JsonNode body) {
         return SettingsJson.created(writable(body));

@@ -15,6 +15,7 @@ class CommandAccess {
      */
     @Bean
     EndpointAccess sequencesForAnyCaller() {
-        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/assistants/*/sequence").authenticated();
+        return routes -> routes.requestMatchers(HttpMethod.GET, "/api/v1/assistants/*/sequence")
+                .authenticated();
     }
 }

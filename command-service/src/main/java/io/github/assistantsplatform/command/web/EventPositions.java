@@ -19,14 +19,20 @@ class EventPositions {
 
     /** The global position of the assistant's latest event: what a write answers with. */
     OptionalLong latest(UUID id) {
-        return first(jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
-                + "ORDER BY sequence_number DESC LIMIT 1", Long.class, id.toString()));
+        return first(jdbc.queryForList(
+                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "ORDER BY sequence_number DESC LIMIT 1",
+                Long.class,
+                id.toString()));
     }
 
     /** The sequence number of the assistant's latest event at or before {@code position}, or its latest. */
     OptionalLong sequence(UUID id, Long position) {
-        return first(jdbc.queryForList("SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
-                        + "AND global_index <= ? ORDER BY sequence_number DESC LIMIT 1", Long.class, id.toString(),
+        return first(jdbc.queryForList(
+                "SELECT sequence_number FROM domain_event_entry WHERE aggregate_identifier = ? "
+                        + "AND global_index <= ? ORDER BY sequence_number DESC LIMIT 1",
+                Long.class,
+                id.toString(),
                 position == null ? Long.MAX_VALUE : position));
     }
 

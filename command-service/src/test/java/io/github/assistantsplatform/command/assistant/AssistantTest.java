@@ -1,24 +1,24 @@
 package io.github.assistantsplatform.command.assistant;
 
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
-import io.github.assistantsplatform.model.AssistantSettings;
-import io.github.assistantsplatform.model.SettingsJson;
-import io.github.assistantsplatform.events.Avatar;
 import io.github.assistantsplatform.api.command.CreateAssistant;
 import io.github.assistantsplatform.api.command.DeleteAssistant;
 import io.github.assistantsplatform.api.command.RecordSemanticCachePurge;
 import io.github.assistantsplatform.api.command.RemoveAvatar;
 import io.github.assistantsplatform.api.command.SetAvatar;
 import io.github.assistantsplatform.api.command.UpdateAssistant;
-import io.github.assistantsplatform.model.ValidationException;
 import io.github.assistantsplatform.api.error.VersionConflictException;
 import io.github.assistantsplatform.events.AssistantCreated;
 import io.github.assistantsplatform.events.AssistantDeleted;
 import io.github.assistantsplatform.events.AssistantUpdated;
+import io.github.assistantsplatform.events.Avatar;
 import io.github.assistantsplatform.events.AvatarRemoved;
 import io.github.assistantsplatform.events.AvatarSet;
 import io.github.assistantsplatform.events.SemanticCachePurged;
+import io.github.assistantsplatform.model.AssistantSettings;
 import io.github.assistantsplatform.model.PlatformJson;
+import io.github.assistantsplatform.model.SettingsJson;
+import io.github.assistantsplatform.model.ValidationException;
 import org.axonframework.eventsourcing.AggregateDeletedException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,11 +29,11 @@ import tools.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.UUID;
 
-
 class AssistantTest {
 
     private static final UUID ID = UUID.randomUUID();
-    private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
+    private static final JsonMapper JSON =
+            PlatformJson.conventions(JsonMapper.builder()).build();
     private static final AssistantSettings HELPER = create("""
             {"name": "Helper"}""");
     private static final Avatar AVATAR = avatar("ab".repeat(32), 120);
@@ -56,8 +56,8 @@ class AssistantTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateAssistant(ID, HELPER))
                 .expectEvents(created(HELPER))
-                .expectResultMessagePayloadMatching(org.hamcrest.Matchers.<AssistantResponse>allOf(
-                        hasName("Helper"), hasVersion(0)));
+                .expectResultMessagePayloadMatching(
+                        org.hamcrest.Matchers.<AssistantResponse>allOf(hasName("Helper"), hasVersion(0)));
     }
 
     @Test
@@ -82,9 +82,13 @@ class AssistantTest {
                 .expectEvents(new AssistantUpdated(ID, changed))
                 .expectResultMessagePayloadMatching(org.hamcrest.Matchers.<AssistantResponse>allOf(
                         hasVersion(1),
-                        matches("model_provider openai", response -> response.modelProvider().value().equals("openai")),
-                        matches("top_p 0.5 and temperature kept", response -> response.settings().configuration().topP() == 0.5
-                                && response.settings().configuration().temperature() == 0.7)));
+                        matches(
+                                "model_provider openai",
+                                response -> response.modelProvider().value().equals("openai")),
+                        matches(
+                                "top_p 0.5 and temperature kept",
+                                response -> response.settings().configuration().topP() == 0.5
+                                        && response.settings().configuration().temperature() == 0.7)));
     }
 
     @Test
@@ -106,7 +110,8 @@ class AssistantTest {
         fixture.given(created(described))
                 .when(new UpdateAssistant(ID, clear, null))
                 .expectEvents(new AssistantUpdated(ID, clear))
-                .expectResultMessagePayloadMatching(matches("no description", response -> response.settings().description() == null));
+                .expectResultMessagePayloadMatching(matches(
+                        "no description", response -> response.settings().description() == null));
     }
 
     @Test
@@ -153,10 +158,15 @@ class AssistantTest {
 
     @Test
     void aDeletedAssistantRefusesEveryCommand() {
-        List<Object> commands = List.of(new UpdateAssistant(ID, rename("Again"), null), new DeleteAssistant(ID),
-                new SetAvatar(ID, AVATAR), new RemoveAvatar(ID), new RecordSemanticCachePurge(ID, 1));
+        List<Object> commands = List.of(
+                new UpdateAssistant(ID, rename("Again"), null),
+                new DeleteAssistant(ID),
+                new SetAvatar(ID, AVATAR),
+                new RemoveAvatar(ID),
+                new RecordSemanticCachePurge(ID, 1));
         for (Object command : commands) {
-            freshFixture().given(created(HELPER), new AssistantDeleted(ID))
+            freshFixture()
+                    .given(created(HELPER), new AssistantDeleted(ID))
                     .when(command)
                     .expectNoEvents()
                     .expectException(AggregateDeletedException.class);
@@ -168,13 +178,15 @@ class AssistantTest {
         fixture.given(created(HELPER))
                 .when(new SetAvatar(ID, AVATAR))
                 .expectEvents(new AvatarSet(ID, AVATAR, null))
-                .expectResultMessagePayloadMatching(matches("avatar url",
-                        response -> response.avatarUrl().equals("/api/v1/assistants/" + ID + "/avatar")));
-        freshFixture().given(created(HELPER), new AvatarSet(ID, AVATAR, null))
+                .expectResultMessagePayloadMatching(matches(
+                        "avatar url", response -> response.avatarUrl().equals("/api/v1/assistants/" + ID + "/avatar")));
+        freshFixture()
+                .given(created(HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new SetAvatar(ID, AVATAR))
                 .expectNoEvents();
         Avatar replacement = avatar("de".repeat(32), 99);
-        freshFixture().given(created(HELPER), new AvatarSet(ID, AVATAR, null))
+        freshFixture()
+                .given(created(HELPER), new AvatarSet(ID, AVATAR, null))
                 .when(new SetAvatar(ID, replacement))
                 .expectEvents(new AvatarSet(ID, replacement, AVATAR.objectKey()));
     }
@@ -182,9 +194,13 @@ class AssistantTest {
     @Test
     void setAvatarRefusesAnObjectOutsideItsAssistantsPrefixOrNotNamedByItsBytes() {
         String sha256 = "ab".repeat(32);
-        for (String key : List.of(Avatar.objectKey(UUID.randomUUID(), sha256, "png"), ID + "/../" + sha256 + ".png",
-                Avatar.objectKey(ID, "cd".repeat(32), "png"), Avatar.objectKey(ID, sha256, "exe"))) {
-            freshFixture().given(created(HELPER))
+        for (String key : List.of(
+                Avatar.objectKey(UUID.randomUUID(), sha256, "png"),
+                ID + "/../" + sha256 + ".png",
+                Avatar.objectKey(ID, "cd".repeat(32), "png"),
+                Avatar.objectKey(ID, sha256, "exe"))) {
+            freshFixture()
+                    .given(created(HELPER))
                     .when(new SetAvatar(ID, new Avatar(key, "image/png", 120, sha256, 16, 16)))
                     .expectNoEvents()
                     .expectException(ValidationException.class);
@@ -209,8 +225,8 @@ class AssistantTest {
                 .when(new RemoveAvatar(ID))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(matches("version 0, no avatar",
-                        response -> response.version() == 0 && response.avatarUrl() == null));
+                .expectResultMessagePayloadMatching(matches(
+                        "version 0, no avatar", response -> response.version() == 0 && response.avatarUrl() == null));
     }
 
     @Test
@@ -252,8 +268,8 @@ class AssistantTest {
         return matches("version " + version, response -> response.version() == version);
     }
 
-    private static org.hamcrest.Matcher<AssistantResponse> matches(String description,
-                                                                  java.util.function.Predicate<AssistantResponse> test) {
+    private static org.hamcrest.Matcher<AssistantResponse> matches(
+            String description, java.util.function.Predicate<AssistantResponse> test) {
         return new org.hamcrest.TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(AssistantResponse response) {

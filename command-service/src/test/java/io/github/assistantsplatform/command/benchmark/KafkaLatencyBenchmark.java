@@ -25,14 +25,22 @@ class KafkaLatencyBenchmark extends CommandServiceTest {
     @Test
     void commandToConsumer() throws Exception {
         int commands = Integer.getInteger("benchmark.commands", 1000);
-        String id = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Kafka probe")).json().get("id").asString();
+        String id = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Kafka probe"))
+                .json()
+                .get("id")
+                .asString();
         Map<Long, Long> received = new ConcurrentHashMap<>();
         Thread consumerThread = new Thread(() -> {
             try (KafkaConsumer<String, String> consumer = TestKafka.consumer("assistants.events.v1")) {
                 while (!Thread.currentThread().isInterrupted()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                         if (id.equals(record.key())) {
-                            received.put(HttpApi.JSON.readTree(record.value()).get("sequence").asLong(), System.nanoTime());
+                            received.put(
+                                    HttpApi.JSON
+                                            .readTree(record.value())
+                                            .get("sequence")
+                                            .asLong(),
+                                    System.nanoTime());
                         }
                     }
                 }
@@ -46,8 +54,13 @@ class KafkaLatencyBenchmark extends CommandServiceTest {
         }
         Histogram latency = new Histogram(3);
         for (int i = 1; i <= 50 + commands; i++) {
-            long version = api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("avatar_vertical_position", i % 101,
-                    "description", "update " + i)).json().get("version").asLong();
+            long version = api.put(
+                            "/api/v1/assistants/" + id,
+                            TestTokens.admin(),
+                            Map.of("avatar_vertical_position", i % 101, "description", "update " + i))
+                    .json()
+                    .get("version")
+                    .asLong();
             long acknowledged = System.nanoTime();
             while (!received.containsKey(version)) {
                 Thread.onSpinWait();
@@ -57,9 +70,13 @@ class KafkaLatencyBenchmark extends CommandServiceTest {
             }
         }
         consumerThread.interrupt();
-        System.out.printf("%nBENCHMARK command acknowledged to Kafka consumer receipt over %d commands: p50 %.1f ms, "
-                        + "p90 %.1f ms, p99 %.1f ms, max %.1f ms%n%n", commands, latency.getValueAtPercentile(50) / 1000.0,
-                latency.getValueAtPercentile(90) / 1000.0, latency.getValueAtPercentile(99) / 1000.0,
+        System.out.printf(
+                "%nBENCHMARK command acknowledged to Kafka consumer receipt over %d commands: p50 %.1f ms, "
+                        + "p90 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
+                commands,
+                latency.getValueAtPercentile(50) / 1000.0,
+                latency.getValueAtPercentile(90) / 1000.0,
+                latency.getValueAtPercentile(99) / 1000.0,
                 latency.getMaxValue() / 1000.0);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.command.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.command.CommandServiceTest;
 import io.github.assistantsplatform.eventstore.EventStoreConfiguration;
 import io.github.assistantsplatform.support.test.TestKafka;
@@ -22,8 +24,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * A backlog larger than the store's read-ahead (as after a downtime, or events appended by another
  * writer in bulk): the reads that fill the processors' shared cache are bounded, and the backlog is
@@ -38,21 +38,26 @@ class EventStoreBacklogTest extends CommandServiceTest {
 
     @Test
     void aBacklogLargerThanTheReadAheadIsReadInBoundedStepsAndPublishedWhole() {
-        String template = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Backlog")).json()
-                .get("id").asString();
+        String template = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Backlog"))
+                .json()
+                .get("id")
+                .asString();
         TrackingToken beforeBacklog = storageEngine.createHeadToken();
         List<String> ids = appendCreations(template, BACKLOG);
 
         try (Stream<? extends TrackedEventMessage<?>> tailing = storageEngine.readEvents(beforeBacklog, true);
-             Stream<? extends TrackedEventMessage<?>> whole = storageEngine.readEvents(beforeBacklog, false)) {
+                Stream<? extends TrackedEventMessage<?>> whole = storageEngine.readEvents(beforeBacklog, false)) {
             assertThat(tailing.count()).isEqualTo(EventStoreConfiguration.READ_AHEAD);
             assertThat(whole.count()).isEqualTo(BACKLOG);
         }
 
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer("assistants.events.v1")) {
             Set<String> wanted = Set.copyOf(ids);
-            List<ConsumerRecord<String, String>> records = TestKafka.poll(consumer, record -> wanted.contains(record.key()),
-                    seen -> seen.size() >= BACKLOG, Duration.ofSeconds(60));
+            List<ConsumerRecord<String, String>> records = TestKafka.poll(
+                    consumer,
+                    record -> wanted.contains(record.key()),
+                    seen -> seen.size() >= BACKLOG,
+                    Duration.ofSeconds(60));
             // one record per assistant (Kafka orders by key, and each assistant has one event here)
             assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
         }
@@ -60,20 +65,29 @@ class EventStoreBacklogTest extends CommandServiceTest {
 
     /** Copies of a real creation's row for new assistants, written in one batch as another writer would. */
     private List<String> appendCreations(String template, int count) {
-        Map<String, Object> row = jdbc.queryForMap("SELECT convert_from(payload, 'UTF8') AS payload, meta_data, payload_type "
-                + "FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0", template);
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT convert_from(payload, 'UTF8') AS payload, meta_data, payload_type "
+                        + "FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
+                template);
         List<String> ids = new ArrayList<>();
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            rows.add(new Object[]{id, UUID.randomUUID().toString(), row.get("payload_type"),
-                    ((String) row.get("payload")).replace(template, id).getBytes(StandardCharsets.UTF_8),
-                    row.get("meta_data"), Instant.now().toString()});
+            rows.add(new Object[] {
+                id,
+                UUID.randomUUID().toString(),
+                row.get("payload_type"),
+                ((String) row.get("payload")).replace(template, id).getBytes(StandardCharsets.UTF_8),
+                row.get("meta_data"),
+                Instant.now().toString()
+            });
         }
-        jdbc.batchUpdate("INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
-                + "event_identifier, payload_type, payload, meta_data, time_stamp) "
-                + "VALUES (nextval('domain_event_entry_seq'), ?, 0, 'Assistant', ?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate(
+                "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
+                        + "event_identifier, payload_type, payload, meta_data, time_stamp) "
+                        + "VALUES (nextval('domain_event_entry_seq'), ?, 0, 'Assistant', ?, ?, ?, ?, ?)",
+                rows);
         return ids;
     }
 }

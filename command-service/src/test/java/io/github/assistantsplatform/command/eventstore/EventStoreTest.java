@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.command.eventstore;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.command.CommandServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestTokens;
@@ -10,16 +12,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** What lands in the event table: readable JSON, who and which request, one row per real change. */
 class EventStoreTest extends CommandServiceTest {
 
     @Test
     void everyEventIsStoredAsReadableJsonWithItsActorAndRequest() {
-        String id = api.send("POST", "/api/v1/assistants", TestTokens.admin("admin-carol"), Map.of("name", "Audited"),
-                Map.of("X-Request-Id", "req-create-1", "X-Correlation-Id", "journey-42")).json().get("id").asString();
-        api.send("PUT", "/api/v1/assistants/" + id, TestTokens.admin("admin-dave"), Map.of("description", "now described"),
+        String id = api.send(
+                        "POST",
+                        "/api/v1/assistants",
+                        TestTokens.admin("admin-carol"),
+                        Map.of("name", "Audited"),
+                        Map.of("X-Request-Id", "req-create-1", "X-Correlation-Id", "journey-42"))
+                .json()
+                .get("id")
+                .asString();
+        api.send(
+                "PUT",
+                "/api/v1/assistants/" + id,
+                TestTokens.admin("admin-dave"),
+                Map.of("description", "now described"),
                 Map.of("X-Request-Id", "req-update-1"));
         api.delete("/api/v1/assistants/" + id, TestTokens.admin("admin-erin"));
 
@@ -28,9 +39,10 @@ class EventStoreTest extends CommandServiceTest {
                        convert_from(payload, 'UTF8') AS payload, convert_from(meta_data, 'UTF8') AS meta_data
                 FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number""", id);
 
-        assertThat(rows).extracting(row -> row.get("payload_type") + " " + row.get("payload_revision")).as(
-                "type names and revisions, not Java classes").containsExactly(
-                "AssistantCreated 2", "AssistantUpdated 1", "AssistantDeleted 1");
+        assertThat(rows)
+                .extracting(row -> row.get("payload_type") + " " + row.get("payload_revision"))
+                .as("type names and revisions, not Java classes")
+                .containsExactly("AssistantCreated 2", "AssistantUpdated 1", "AssistantDeleted 1");
         JsonNode created = json(rows.get(0).get("payload"));
         assertThat(created.get("settings").get("name").asString()).isEqualTo("Audited");
         assertThat(created.get("settings").get("top_k_retrieval").asInt()).isEqualTo(25);
@@ -43,22 +55,27 @@ class EventStoreTest extends CommandServiceTest {
         assertThat(createdBy.get("correlation_id").asString()).isEqualTo("journey-42");
         JsonNode updatedBy = json(rows.get(1).get("meta_data"));
         assertThat(updatedBy.get("actor").asString()).isEqualTo("admin-dave");
-        assertThat(updatedBy.get("correlation_id").asString()).as("defaults to the request id").isEqualTo("req-update-1");
+        assertThat(updatedBy.get("correlation_id").asString())
+                .as("defaults to the request id")
+                .isEqualTo("req-update-1");
         assertThat(json(rows.get(2).get("meta_data")).get("actor").asString()).isEqualTo("admin-erin");
     }
 
     @Test
     void anUpdateThatChangesNothingAppendsNothingAndKeepsTheVersion() {
-        HttpApi.Response created = api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Same", "description", "d"));
+        HttpApi.Response created =
+                api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Same", "description", "d"));
         String id = created.json().get("id").asString();
 
-        HttpApi.Response same = api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Same", "description", "d"));
+        HttpApi.Response same =
+                api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Same", "description", "d"));
 
         assertThat(same.status()).isEqualTo(200);
         assertThat(same.json().get("version").asLong()).isZero();
         assertThat(same.header("ETag")).isEqualTo("\"0\"");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
-                Long.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id))
+                .isEqualTo(1);
     }
 
     /**
@@ -70,13 +87,16 @@ class EventStoreTest extends CommandServiceTest {
     void eventsAppendedOneAfterAnotherHaveConsecutiveGlobalIndexes() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Dense " + i)).json().get("id").asString());
+            ids.add(api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Dense " + i))
+                    .json()
+                    .get("id")
+                    .asString());
         }
 
         List<Long> indexes = new ArrayList<>();
         for (String id : ids) {
-            indexes.add(jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?",
-                    Long.class, id));
+            indexes.add(jdbc.queryForObject(
+                    "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id));
         }
 
         assertThat(indexes).isSorted();
@@ -85,7 +105,9 @@ class EventStoreTest extends CommandServiceTest {
 
     @Test
     void theResponseOfAWriteIsTheStateItRecorded() {
-        HttpApi.Response created = api.post("/api/v1/assistants", TestTokens.admin(),
+        HttpApi.Response created = api.post(
+                "/api/v1/assistants",
+                TestTokens.admin(),
                 Map.of("name", "Fresh", "avatar_bg_color", "#FAFAFA", "model", "mistral"));
 
         assertThat(created.status()).isEqualTo(201);
@@ -94,10 +116,13 @@ class EventStoreTest extends CommandServiceTest {
         assertThat(created.header("ETag")).isEqualTo("\"0\"");
         assertThat(created.json().get("avatar_text_color").asString()).isEqualTo("black");
         assertThat(created.json().get("model_provider").asString()).isEqualTo("mistral");
-        assertThat(created.json().get("created_at").asString()).isEqualTo(created.json().get("updated_at").asString());
-        String storedAt = jdbc.queryForObject("SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ?",
-                String.class, id);
-        assertThat(java.time.Instant.parse(storedAt)).isEqualTo(java.time.Instant.parse(created.json().get("created_at").asString()));
+        assertThat(created.json().get("created_at").asString())
+                .isEqualTo(created.json().get("updated_at").asString());
+        String storedAt = jdbc.queryForObject(
+                "SELECT time_stamp FROM domain_event_entry WHERE aggregate_identifier = ?", String.class, id);
+        assertThat(java.time.Instant.parse(storedAt))
+                .isEqualTo(
+                        java.time.Instant.parse(created.json().get("created_at").asString()));
     }
 
     private static JsonNode json(Object text) {

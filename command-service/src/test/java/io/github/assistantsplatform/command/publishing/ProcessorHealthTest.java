@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.command.publishing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.command.CommandServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -9,9 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** A tracking processor that stops (Axon shuts one down on an error it cannot recover from) takes the service out of rotation. */
 class ProcessorHealthTest extends CommandServiceTest {
 
@@ -20,8 +20,11 @@ class ProcessorHealthTest extends CommandServiceTest {
 
     @Test
     void aStoppedPublisherMakesReadinessDown() {
-        StreamingEventProcessor publisher = processing.eventProcessor("kafka-publisher", StreamingEventProcessor.class).orElseThrow();
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health/readiness", null).status() == 200);
+        StreamingEventProcessor publisher = processing
+                .eventProcessor("kafka-publisher", StreamingEventProcessor.class)
+                .orElseThrow();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/actuator/health/readiness", null).status() == 200);
         try {
             publisher.shutDown();
 
@@ -31,6 +34,7 @@ class ProcessorHealthTest extends CommandServiceTest {
         } finally {
             publisher.start();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/actuator/health/readiness", null).status() == 200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/actuator/health/readiness", null).status() == 200);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.command.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.command.CommandServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
@@ -12,12 +14,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Every write endpoint against every kind of caller: only a valid admin token gets through. */
 class AuthorizationTest extends CommandServiceTest {
 
-    enum Endpoint { CREATE, UPDATE, DELETE }
+    enum Endpoint {
+        CREATE,
+        UPDATE,
+        DELETE
+    }
 
     static Stream<Arguments> callers() {
         Map<String, Supplier<String>> refusedCallers = new java.util.LinkedHashMap<>();
@@ -26,11 +30,20 @@ class AuthorizationTest extends CommandServiceTest {
         refusedCallers.put("admin token signed with another key", TestTokens::adminSignedByStranger);
         refusedCallers.put("unsigned admin token (alg none)", TestTokens::unsignedAdmin);
         refusedCallers.put("malformed token", () -> "not.a.jwt");
-        Stream<Arguments> unauthenticated = refusedCallers.entrySet().stream().flatMap(caller -> Stream.of(Endpoint.values())
-                .map(endpoint -> Arguments.of(endpoint, caller.getKey(), caller.getValue(), 401, "authentication_failed")));
-        Stream<Arguments> forbidden = Stream.of(Endpoint.values()).flatMap(endpoint -> Stream.of(
-                Arguments.of(endpoint, "user", (Supplier<String>) TestTokens::user, 403, "INSUFFICIENT_PRIVILEGES"),
-                Arguments.of(endpoint, "service", (Supplier<String>) TestTokens::service, 403, "INSUFFICIENT_PRIVILEGES")));
+        Stream<Arguments> unauthenticated = refusedCallers.entrySet().stream()
+                .flatMap(caller -> Stream.of(Endpoint.values())
+                        .map(endpoint -> Arguments.of(
+                                endpoint, caller.getKey(), caller.getValue(), 401, "authentication_failed")));
+        Stream<Arguments> forbidden = Stream.of(Endpoint.values())
+                .flatMap(endpoint -> Stream.of(
+                        Arguments.of(
+                                endpoint, "user", (Supplier<String>) TestTokens::user, 403, "INSUFFICIENT_PRIVILEGES"),
+                        Arguments.of(
+                                endpoint,
+                                "service",
+                                (Supplier<String>) TestTokens::service,
+                                403,
+                                "INSUFFICIENT_PRIVILEGES")));
         return Stream.concat(unauthenticated, forbidden);
     }
 
@@ -67,10 +80,13 @@ class AuthorizationTest extends CommandServiceTest {
 
     private String createAsAdmin() {
         return api.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Guarded " + UUID.randomUUID()))
-                .json().get("id").asString();
+                .json()
+                .get("id")
+                .asString();
     }
 
     private long eventsOf(String id) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
     }
 }

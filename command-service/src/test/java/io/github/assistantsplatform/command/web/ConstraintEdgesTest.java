@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.command.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.command.CommandServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
@@ -10,12 +12,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The last valid and the first invalid value of every constraint, on create and on update. */
 class ConstraintEdgesTest extends CommandServiceTest {
@@ -51,13 +50,22 @@ class ConstraintEdgesTest extends CommandServiceTest {
                 edge("configuration.top_p", "{\"top_p\": 1}", "{\"top_p\": 1.01}"),
                 edge("configuration.presence_penalty", "{\"presence_penalty\": -2}", "{\"presence_penalty\": -2.01}"),
                 edge("configuration.presence_penalty", "{\"presence_penalty\": 2}", "{\"presence_penalty\": 2.01}"),
-                edge("configuration.frequency_penalty", "{\"frequency_penalty\": -2}", "{\"frequency_penalty\": -2.01}"),
+                edge(
+                        "configuration.frequency_penalty",
+                        "{\"frequency_penalty\": -2}",
+                        "{\"frequency_penalty\": -2.01}"),
                 edge("configuration.frequency_penalty", "{\"frequency_penalty\": 2}", "{\"frequency_penalty\": 2.01}"),
                 edge("configuration.max_output_tokens", "{\"max_output_tokens\": 1}", "{\"max_output_tokens\": 0}"),
-                edge("configuration.max_output_tokens", "{\"max_output_tokens\": 8192}", "{\"max_output_tokens\": 8193}"),
+                edge(
+                        "configuration.max_output_tokens",
+                        "{\"max_output_tokens\": 8192}",
+                        "{\"max_output_tokens\": 8193}"),
                 edge("configuration.tags", "{\"tags\": [\"a\"]}", "{\"tags\": \"a\"}"),
                 edge("configuration.tags", "{\"tags\": " + tags(50) + "}", "{\"tags\": " + tags(51) + "}"),
-                edge("configuration.tags[0]", "{\"tags\": [\"" + "t".repeat(100) + "\"]}", "{\"tags\": [\"" + "t".repeat(101) + "\"]}"),
+                edge(
+                        "configuration.tags[0]",
+                        "{\"tags\": [\"" + "t".repeat(100) + "\"]}",
+                        "{\"tags\": [\"" + "t".repeat(101) + "\"]}"),
                 edge("linked_connector_ids", uuids(100), uuids(101)),
                 edge("linked_connector_ids", uuids(2), duplicateUuids()),
                 edge("linked_connector_ids[0]", "[\"" + UUID.randomUUID() + "\"]", "[\"not-a-uuid\"]"));
@@ -80,21 +88,28 @@ class ConstraintEdgesTest extends CommandServiceTest {
     @ParameterizedTest(name = "update: {0} = {1} is accepted, {2} is refused")
     @MethodSource("edges")
     void update(String field, String lastValid, String firstInvalid) {
-        String id = api.post("/api/v1/assistants", TestTokens.admin(), "{\"name\": \"Edges\", \"top_k_retrieval\": 100}")
-                .json().get("id").asString();
+        String id = api.post(
+                        "/api/v1/assistants", TestTokens.admin(), "{\"name\": \"Edges\", \"top_k_retrieval\": 100}")
+                .json()
+                .get("id")
+                .asString();
 
         Response refused = api.put("/api/v1/assistants/" + id, TestTokens.admin(), updateBody(field, firstInvalid));
         Response accepted = api.put("/api/v1/assistants/" + id, TestTokens.admin(), updateBody(field, lastValid));
 
         assertRefused(refused, field);
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        assertThat(eventsOf(id)).as("the refused update appended nothing").isEqualTo(accepted.json().get("version").asLong() + 1);
+        assertThat(eventsOf(id))
+                .as("the refused update appended nothing")
+                .isEqualTo(accepted.json().get("version").asLong() + 1);
     }
 
     @ParameterizedTest(name = "top_k_retrieval {0} with top_n_rerank {1}: {2}")
     @MethodSource("crossField")
     void topNRerankMayNotExceedTopKRetrieval(int topK, int topN, int status) {
-        Response created = api.post("/api/v1/assistants", TestTokens.admin(),
+        Response created = api.post(
+                "/api/v1/assistants",
+                TestTokens.admin(),
                 "{\"name\": \"Cross\", \"top_k_retrieval\": " + topK + ", \"top_n_rerank\": " + topN + "}");
 
         assertThat(created.status()).as(created.toString()).isEqualTo(status);
@@ -108,12 +123,15 @@ class ConstraintEdgesTest extends CommandServiceTest {
         assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
         assertThat(refused.json().get("code").asString()).isEqualTo("VALIDATION_ERROR");
         List<String> fields = new ArrayList<>();
-        refused.json().get("details").forEach(detail -> fields.add(detail.get("field").asString()));
+        refused.json()
+                .get("details")
+                .forEach(detail -> fields.add(detail.get("field").asString()));
         assertThat(fields).containsExactly(field);
     }
 
     private long eventsOf(String id) {
-        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, id);
     }
 
     private static Arguments edge(String field, String lastValid, String firstInvalid) {
@@ -136,8 +154,11 @@ class ConstraintEdgesTest extends CommandServiceTest {
     }
 
     private static String uuids(int count) {
-        return IntStream.range(0, count).mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
-                .reduce((a, b) -> a + "," + b).map(list -> "[" + list + "]").orElse("[]");
+        return IntStream.range(0, count)
+                .mapToObj(i -> "\"" + UUID.randomUUID() + "\"")
+                .reduce((a, b) -> a + "," + b)
+                .map(list -> "[" + list + "]")
+                .orElse("[]");
     }
 
     private static String duplicateUuids() {

@@ -45,7 +45,8 @@ public final class KafkaBroker implements AutoCloseable {
     /** A broker in a temporary folder on free ports, run from this JVM's class path: for tests. */
     public static KafkaBroker temporary() {
         try {
-            return new KafkaBroker(Files.createTempDirectory("kafka-broker"), freePort(), freePort(), classpathLauncher());
+            return new KafkaBroker(
+                    Files.createTempDirectory("kafka-broker"), freePort(), freePort(), classpathLauncher());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,7 +76,8 @@ public final class KafkaBroker implements AutoCloseable {
             command.add(config.toString());
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("broker.log").toFile()))
                     .start();
             awaitReady(Duration.ofSeconds(90));
             return this;
@@ -116,7 +118,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     private Path writeConfig() throws IOException {
         Path config = directory.resolve("server.properties");
-        String properties = String.join("\n",
+        String properties = String.join(
+                "\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=localhost:" + controllerPort,
@@ -136,7 +139,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                // one node: no replica to fall back on, so an acknowledged record must be on disk (every append flushed)
+                // one node: no replica to fall back on, so an acknowledged record must be on disk (every append
+                // flushed)
                 "log.flush.interval.messages=1",
                 "");
         Files.writeString(config, properties, StandardCharsets.UTF_8);
@@ -148,11 +152,13 @@ public final class KafkaBroker implements AutoCloseable {
         command.addAll(List.of("format", "-t", Uuid.randomUuid().toString(), "-c", config.toString(), "--standalone"));
         Process formatting = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("format.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        directory.resolve("format.log").toFile()))
                 .start();
         try {
             if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
-                throw new IllegalStateException("Formatting Kafka's storage failed; see " + directory.resolve("format.log"));
+                throw new IllegalStateException(
+                        "Formatting Kafka's storage failed; see " + directory.resolve("format.log"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -170,11 +176,17 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                2000))) {
             while (Instant.now().isBefore(deadline)) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("Kafka exited with " + process.exitValue() + "; see " + directory.resolve("broker.log"));
+                    throw new IllegalStateException(
+                            "Kafka exited with " + process.exitValue() + "; see " + directory.resolve("broker.log"));
                 }
                 try {
                     admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
@@ -184,7 +196,8 @@ public final class KafkaBroker implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("Kafka did not start within " + timeout.toSeconds() + " s; see " + directory.resolve("broker.log"));
+        throw new IllegalStateException(
+                "Kafka did not start within " + timeout.toSeconds() + " s; see " + directory.resolve("broker.log"));
     }
 
     private static int freePort() throws IOException {

@@ -11,7 +11,8 @@ public final class AssistantCreatedRevision2 extends SingleEventUpcaster {
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation event) {
-        return event.getType().getName().equals("AssistantCreated") && "1".equals(event.getType().getRevision());
+        return event.getType().getName().equals("AssistantCreated")
+                && "1".equals(event.getType().getRevision());
     }
 
     @Override

@@ -18,14 +18,14 @@ import java.util.Set;
  */
 public final class MongoServerMain {
 
-    private MongoServerMain() {
-    }
+    private MongoServerMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         Path file = Path.of(args[1]);
         Files.createDirectories(file.toAbsolutePath().getParent());
-        DurableH2Backend backend = new DurableH2Backend(new MVStore.Builder().fileName(file.toString()).open());
+        DurableH2Backend backend = new DurableH2Backend(
+                new MVStore.Builder().fileName(file.toString()).open());
         MongoServer server = new MongoServer(backend);
         server.bind("localhost", port);
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown, "mongo-shutdown"));
@@ -35,8 +35,17 @@ public final class MongoServerMain {
 
     static final class DurableH2Backend extends H2Backend {
 
-        private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "createindexes",
-                "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
+        private static final Set<String> WRITES = Set.of(
+                "insert",
+                "update",
+                "delete",
+                "findandmodify",
+                "createindexes",
+                "dropindexes",
+                "drop",
+                "dropdatabase",
+                "create",
+                "renamecollection");
 
         DurableH2Backend(MVStore store) {
             super(store);

@@ -15,8 +15,7 @@ import java.util.Properties;
  */
 public final class S3ServerMain {
 
-    private S3ServerMain() {
-    }
+    private S3ServerMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -30,13 +29,16 @@ public final class S3ServerMain {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, args[2], args[3])
                 .build();
         proxy.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                proxy.stop();
-            } catch (Exception e) {
-                System.err.println("The S3 server did not stop cleanly: " + e.getMessage());
-            }
-        }, "s3-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                proxy.stop();
+                            } catch (Exception e) {
+                                System.err.println("The S3 server did not stop cleanly: " + e.getMessage());
+                            }
+                        },
+                        "s3-shutdown"));
         System.out.println("S3 server on port " + port + ", objects in " + directory);
         Thread.currentThread().join();
     }

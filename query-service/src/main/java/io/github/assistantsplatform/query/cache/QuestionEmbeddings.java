@@ -39,7 +39,8 @@ class QuestionEmbeddings {
             turn = false;
         }
         if (!turn) {
-            throw new TooBusyException("Too many semantic cache look-ups at once; retry in a second", Duration.ofSeconds(1));
+            throw new TooBusyException(
+                    "Too many semantic cache look-ups at once; retry in a second", Duration.ofSeconds(1));
         }
         try {
             return normalised(model().embed(question).content().vector());

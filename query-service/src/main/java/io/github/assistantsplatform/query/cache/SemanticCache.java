@@ -1,10 +1,10 @@
 package io.github.assistantsplatform.query.cache;
 
-import io.github.assistantsplatform.support.web.EntityTags;
-import io.github.assistantsplatform.model.AssistantState;
-import io.github.assistantsplatform.api.cache.CacheLookupResult;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.assistantsplatform.api.cache.CacheLookupResult;
+import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.support.web.EntityTags;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -92,15 +92,31 @@ public class SemanticCache {
     public boolean put(AssistantState assistant, String question, String answer) {
         String normalised = normalise(question);
         Instant now = clock.instant();
-        CachedAnswer entry = new CachedAnswer(assistant.id(), question, EntityTags.sha256(normalised), embeddings.embed(question.strip()),
-                answer, now, now.plusSeconds(assistant.settings().cacheTtlSeconds()));
+        CachedAnswer entry = new CachedAnswer(
+                assistant.id(),
+                question,
+                EntityTags.sha256(normalised),
+                embeddings.embed(question.strip()),
+                answer,
+                now,
+                now.plusSeconds(assistant.settings().cacheTtlSeconds()));
         boolean created = store.put(entry);
         long generation = store.nextGeneration(assistant.id());
         // the copy takes the entry if nobody else changed the entries since it was read, else it is read again;
         // a new list, not the old one changed, so that the copy is weighed again
-        loaded.asMap().computeIfPresent(assistant.id(), (id, copy) -> copy.generation() != generation - 1 ? null
-                : new Copy(generation, Stream.concat(copy.entries().stream()
-                        .filter(cached -> !cached.questionHash().equals(entry.questionHash())), Stream.of(entry)).toList()));
+        loaded.asMap()
+                .computeIfPresent(
+                        assistant.id(),
+                        (id, copy) -> copy.generation() != generation - 1
+                                ? null
+                                : new Copy(
+                                        generation,
+                                        Stream.concat(
+                                                        copy.entries().stream()
+                                                                .filter(cached -> !cached.questionHash()
+                                                                        .equals(entry.questionHash())),
+                                                        Stream.of(entry))
+                                                .toList()));
         return created;
     }
 
@@ -134,7 +150,8 @@ public class SemanticCache {
         if (copy.entries().stream().allMatch(entry -> entry.isLiveAt(now))) {
             return copy.entries();
         }
-        List<CachedAnswer> live = copy.entries().stream().filter(entry -> entry.isLiveAt(now)).toList();
+        List<CachedAnswer> live =
+                copy.entries().stream().filter(entry -> entry.isLiveAt(now)).toList();
         loaded.asMap().replace(assistantId, copy, new Copy(copy.generation(), live));
         return live;
     }

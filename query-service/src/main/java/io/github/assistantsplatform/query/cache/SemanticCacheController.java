@@ -1,14 +1,14 @@
 package io.github.assistantsplatform.query.cache;
 
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
-import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.api.cache.CacheEntryRequest;
 import io.github.assistantsplatform.api.cache.CacheLookupRequest;
 import io.github.assistantsplatform.api.cache.CacheLookupResult;
 import io.github.assistantsplatform.api.cache.CachePurgeResult;
-import io.github.assistantsplatform.api.error.ErrorCode;
-import io.github.assistantsplatform.query.readmodel.ReadModel;
 import io.github.assistantsplatform.api.error.ApiException;
+import io.github.assistantsplatform.api.error.ErrorCode;
+import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.query.readmodel.ReadModel;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
 import io.github.assistantsplatform.support.web.EventPosition;
 import jakarta.servlet.http.HttpServletRequest;
@@ -55,12 +55,17 @@ class SemanticCacheController {
     ResponseEntity<?> store(@PathVariable UUID id, @Valid @RequestBody CacheEntryRequest request) {
         AssistantState assistant = readModel.readable(id);
         if (!assistant.settings().useSemanticCache()) {
-            throw new ApiException(ErrorCode.CONFLICT, "The semantic cache is disabled for assistant " + id
-                    + "; enable use_semantic_cache first");
+            throw new ApiException(
+                    ErrorCode.CONFLICT,
+                    "The semantic cache is disabled for assistant " + id + "; enable use_semantic_cache first");
         }
         boolean created = cache.put(assistant, request.question(), request.answer());
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(Map.of("question", request.question(), "expires_in_seconds", assistant.settings().cacheTtlSeconds()));
+                .body(Map.of(
+                        "question",
+                        request.question(),
+                        "expires_in_seconds",
+                        assistant.settings().cacheTtlSeconds()));
     }
 
     /**
@@ -70,9 +75,14 @@ class SemanticCacheController {
     @DeleteMapping
     ResponseEntity<CachePurgeResult> purge(@PathVariable UUID id, HttpServletRequest request) {
         readModel.readable(id);
-        CommandServiceClient.Reply<AssistantResponse> recorded = commandService.send("POST",
-                "/api/v1/assistants/" + id + "/cache-purges", id, new CachePurgeResult(cache.size(id)),
-                AssistantResponse.class, request);
-        return EventPosition.answered(ResponseEntity.ok(), recorded.position()).body(new CachePurgeResult(cache.purge(id)));
+        CommandServiceClient.Reply<AssistantResponse> recorded = commandService.send(
+                "POST",
+                "/api/v1/assistants/" + id + "/cache-purges",
+                id,
+                new CachePurgeResult(cache.size(id)),
+                AssistantResponse.class,
+                request);
+        return EventPosition.answered(ResponseEntity.ok(), recorded.position())
+                .body(new CachePurgeResult(cache.purge(id)));
     }
 }

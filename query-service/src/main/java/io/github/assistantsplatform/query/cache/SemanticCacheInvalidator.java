@@ -63,8 +63,10 @@ class SemanticCacheInvalidator extends CommittingEventConsumer {
 
     private final SemanticCache cache;
 
-    SemanticCacheInvalidator(SemanticCache cache, @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
-                             @Value("${assistants.kafka.topic}") String topic) {
+    SemanticCacheInvalidator(
+            SemanticCache cache,
+            @Value("${assistants.kafka.bootstrap-servers}") String bootstrapServers,
+            @Value("${assistants.kafka.topic}") String topic) {
         super(GROUP, bootstrapServers, topic);
         this.cache = cache;
     }
@@ -72,11 +74,15 @@ class SemanticCacheInvalidator extends CommittingEventConsumer {
     @Override
     protected void handle(ReceivedEvent received) {
         if (received.event().accept(STALES_ANSWERS)) {
-            MongoRetry.untilAvailable("purging the semantic cache of " + received.event().assistantId(), () -> {
-                long purged = cache.purge(received.event().assistantId());
-                log.info("Purged {} cached answers of assistant {} after {}", purged, received.event().assistantId(),
-                        AssistantEvent.typeName(received.event().getClass()));
-            });
+            MongoRetry.untilAvailable(
+                    "purging the semantic cache of " + received.event().assistantId(), () -> {
+                        long purged = cache.purge(received.event().assistantId());
+                        log.info(
+                                "Purged {} cached answers of assistant {} after {}",
+                                purged,
+                                received.event().assistantId(),
+                                AssistantEvent.typeName(received.event().getClass()));
+                    });
         }
     }
 }

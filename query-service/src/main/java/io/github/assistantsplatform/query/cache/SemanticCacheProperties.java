@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param embeddingWait          how long a look-up waits for its turn to compute an embedding
  */
 @ConfigurationProperties("assistants.semantic-cache")
-record SemanticCacheProperties(@DefaultValue("64MB") DataSize memory, @DefaultValue("2") int concurrentEmbeddings,
-                               @DefaultValue("500ms") Duration embeddingWait) {
-}
+record SemanticCacheProperties(
+        @DefaultValue("64MB") DataSize memory,
+        @DefaultValue("2") int concurrentEmbeddings,
+        @DefaultValue("500ms") Duration embeddingWait) {}

@@ -42,13 +42,16 @@ class SemanticCacheStore {
 
     /** The generation of the assistant's entries: 0 until they first change. */
     long generation(UUID assistantId) {
-        Document stored = generations.find(Filters.eq("_id", assistantId.toString())).first();
+        Document stored =
+                generations.find(Filters.eq("_id", assistantId.toString())).first();
         return stored == null ? 0 : stored.getLong("generation");
     }
 
     /** Records that the assistant's entries changed; returns their new generation. */
     long nextGeneration(UUID assistantId) {
-        Document next = generations.findOneAndUpdate(Filters.eq("_id", assistantId.toString()), Updates.inc("generation", 1L),
+        Document next = generations.findOneAndUpdate(
+                Filters.eq("_id", assistantId.toString()),
+                Updates.inc("generation", 1L),
                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         return next.getLong("generation");
     }
@@ -64,14 +67,21 @@ class SemanticCacheStore {
                 .append("answer", entry.answer())
                 .append("created_at", Date.from(entry.createdAt()))
                 .append("expires_at", Date.from(entry.expiresAt()));
-        return collection.replaceOne(Filters.eq("_id", document.getString("_id")), document,
-                new ReplaceOptions().upsert(true)).getUpsertedId() != null;
+        return collection
+                        .replaceOne(
+                                Filters.eq("_id", document.getString("_id")),
+                                document,
+                                new ReplaceOptions().upsert(true))
+                        .getUpsertedId()
+                != null;
     }
 
     /** Every entry of the assistant still live at {@code now}. */
     List<CachedAnswer> live(UUID assistantId, Instant now) {
         List<CachedAnswer> entries = new ArrayList<>();
-        collection.find(Filters.and(Filters.eq("assistant_id", assistantId.toString()), Filters.gt("expires_at", Date.from(now))))
+        collection
+                .find(Filters.and(
+                        Filters.eq("assistant_id", assistantId.toString()), Filters.gt("expires_at", Date.from(now))))
                 .batchSize(1000)
                 .forEach(document -> entries.add(fromDocument(document)));
         return entries;
@@ -79,7 +89,9 @@ class SemanticCacheStore {
 
     /** Deletes every entry of the assistant; how many there were. */
     long deleteAll(UUID assistantId) {
-        return collection.deleteMany(Filters.eq("assistant_id", assistantId.toString())).getDeletedCount();
+        return collection
+                .deleteMany(Filters.eq("assistant_id", assistantId.toString()))
+                .getDeletedCount();
     }
 
     long count(UUID assistantId) {
@@ -90,15 +102,21 @@ class SemanticCacheStore {
         if (indexed.compareAndSet(false, true)) {
             collection.createIndex(Indexes.ascending("assistant_id", "expires_at"));
             // MongoDB deletes expired entries by itself; look-ups also skip them until it does
-            collection.createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
+            collection.createIndex(
+                    Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
         }
     }
 
     private static CachedAnswer fromDocument(Document document) {
         float[] embedding = toFloats(document.get("embedding", Binary.class).getData());
-        return new CachedAnswer(UUID.fromString(document.getString("assistant_id")),
-                document.getString("question"), document.getString("question_hash"), embedding, document.getString("answer"),
-                document.getDate("created_at").toInstant(), document.getDate("expires_at").toInstant());
+        return new CachedAnswer(
+                UUID.fromString(document.getString("assistant_id")),
+                document.getString("question"),
+                document.getString("question_hash"),
+                embedding,
+                document.getString("answer"),
+                document.getDate("created_at").toInstant(),
+                document.getDate("expires_at").toInstant());
     }
 
     /** Embeddings as raw little-endian float32: a third of the size of a BSON array of doubles. */

@@ -1,7 +1,7 @@
 package io.github.assistantsplatform.query.deadletter;
 
-import io.github.assistantsplatform.api.error.ErrorCode;
 import io.github.assistantsplatform.api.error.ApiException;
+import io.github.assistantsplatform.api.error.ErrorCode;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +30,8 @@ class DeadLetterController {
 
     @PostMapping("/{id}/retry")
     Map<String, Object> retry(@PathVariable String id) {
-        boolean handled = deadLetters.retry(id)
+        boolean handled = deadLetters
+                .retry(id)
                 .orElseThrow(() -> new ApiException(ErrorCode.ENTITY_NOT_FOUND, "No dead letter " + id));
         return Map.of("id", id, "handled", handled);
     }

@@ -10,6 +10,12 @@ import java.time.Instant;
  * @param sequence the assistant the event belongs to
  * @param position the event's sequence number within the assistant's stream
  */
-public record DeadLetterView(String id, String sequence, Long position, String type, String causeType,
-                             String causeMessage, Instant enqueuedAt, Instant lastTouched) {
-}
+public record DeadLetterView(
+        String id,
+        String sequence,
+        Long position,
+        String type,
+        String causeType,
+        String causeMessage,
+        Instant enqueuedAt,
+        Instant lastTouched) {}

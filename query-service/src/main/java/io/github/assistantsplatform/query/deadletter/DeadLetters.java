@@ -40,31 +40,39 @@ public class DeadLetters {
      */
     public Optional<Boolean> retry(String id) {
         Optional<String> head = sequences().stream()
-                .filter(letters -> letters.stream().anyMatch(letter -> letter.id().equals(id)))
+                .filter(letters ->
+                        letters.stream().anyMatch(letter -> letter.id().equals(id)))
                 .map(letters -> letters.get(0).id())
                 .findFirst();
-        return head.map(first -> processor().process(letter -> letter.message().getIdentifier().equals(first)));
+        return head.map(first ->
+                processor().process(letter -> letter.message().getIdentifier().equals(first)));
     }
 
     private static DeadLetterView view(DeadLetter<? extends EventMessage<?>> letter) {
         EventMessage<?> message = letter.message();
         DomainEventMessage<?> domain = message instanceof DomainEventMessage<?> event ? event : null;
-        return new DeadLetterView(message.getIdentifier(),
+        return new DeadLetterView(
+                message.getIdentifier(),
                 domain == null ? null : domain.getAggregateIdentifier(),
                 domain == null ? null : domain.getSequenceNumber(),
                 message.getPayloadType().getSimpleName(),
                 letter.cause().map(cause -> cause.type()).orElse(null),
                 letter.cause().map(cause -> cause.message()).orElse(null),
-                letter.enqueuedAt(), letter.lastTouched());
+                letter.enqueuedAt(),
+                letter.lastTouched());
     }
 
     private SequencedDeadLetterQueue<EventMessage<?>> queue() {
-        return processing.deadLetterQueue(AssistantProjection.PROCESSING_GROUP).orElseThrow(() ->
-                new IllegalStateException("No dead-letter queue for " + AssistantProjection.PROCESSING_GROUP));
+        return processing
+                .deadLetterQueue(AssistantProjection.PROCESSING_GROUP)
+                .orElseThrow(() ->
+                        new IllegalStateException("No dead-letter queue for " + AssistantProjection.PROCESSING_GROUP));
     }
 
     private SequencedDeadLetterProcessor<EventMessage<?>> processor() {
-        return processing.sequencedDeadLetterProcessor(AssistantProjection.PROCESSING_GROUP).orElseThrow(() ->
-                new IllegalStateException("No dead-letter processor for " + AssistantProjection.PROCESSING_GROUP));
+        return processing
+                .sequencedDeadLetterProcessor(AssistantProjection.PROCESSING_GROUP)
+                .orElseThrow(() -> new IllegalStateException(
+                        "No dead-letter processor for " + AssistantProjection.PROCESSING_GROUP));
     }
 }

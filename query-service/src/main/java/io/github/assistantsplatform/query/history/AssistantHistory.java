@@ -1,7 +1,7 @@
 package io.github.assistantsplatform.query.history;
 
-import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.events.AssistantEvent;
+import io.github.assistantsplatform.model.AssistantState;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -48,7 +48,8 @@ public class AssistantHistory {
             if (!included.test(event)) {
                 break;
             }
-            state = AssistantState.fold(state, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+            state = AssistantState.fold(
+                    state, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
         }
         return Optional.ofNullable(state);
     }

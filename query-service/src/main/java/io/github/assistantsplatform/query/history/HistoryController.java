@@ -2,10 +2,7 @@ package io.github.assistantsplatform.query.history;
 
 import io.github.assistantsplatform.api.assistant.AssistantHistoryEntry;
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
-import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.api.error.AssistantNotFoundException;
-import io.github.assistantsplatform.model.FieldViolation;
-import io.github.assistantsplatform.model.ValidationException;
 import io.github.assistantsplatform.events.AssistantCreated;
 import io.github.assistantsplatform.events.AssistantDeleted;
 import io.github.assistantsplatform.events.AssistantEvent;
@@ -14,6 +11,8 @@ import io.github.assistantsplatform.events.AvatarRemoved;
 import io.github.assistantsplatform.events.AvatarSet;
 import io.github.assistantsplatform.events.EventMetadata;
 import io.github.assistantsplatform.events.SemanticCachePurged;
+import io.github.assistantsplatform.model.FieldViolation;
+import io.github.assistantsplatform.model.ValidationException;
 import io.github.assistantsplatform.support.security.Callers;
 import io.github.assistantsplatform.support.security.PlatformRoles;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -63,10 +62,14 @@ class HistoryController {
 
     private static AssistantHistoryEntry entry(DomainEventMessage<?> event) {
         AssistantEvent payload = (AssistantEvent) event.getPayload();
-        return new AssistantHistoryEntry(event.getSequenceNumber(), AssistantEvent.typeName(payload.getClass()),
-                event.getTimestamp(), (String) event.getMetaData().get(EventMetadata.ACTOR),
+        return new AssistantHistoryEntry(
+                event.getSequenceNumber(),
+                AssistantEvent.typeName(payload.getClass()),
+                event.getTimestamp(),
+                (String) event.getMetaData().get(EventMetadata.ACTOR),
                 (String) event.getMetaData().get(EventMetadata.REQUEST_ID),
-                (String) event.getMetaData().get(EventMetadata.CORRELATION_ID), payload.accept(CHANGES));
+                (String) event.getMetaData().get(EventMetadata.CORRELATION_ID),
+                payload.accept(CHANGES));
     }
 
     /** What each event set, as the history shows it. */
@@ -106,8 +109,8 @@ class HistoryController {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            throw new ValidationException(List.of(new FieldViolation("as_of",
-                    "must be an ISO-8601 instant with an offset, e.g. 2026-01-31T12:00:00Z")));
+            throw new ValidationException(List.of(new FieldViolation(
+                    "as_of", "must be an ISO-8601 instant with an offset, e.g. 2026-01-31T12:00:00Z")));
         }
     }
 }

@@ -22,8 +22,7 @@ final class AssistantDocuments {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private AssistantDocuments() {
-    }
+    private AssistantDocuments() {}
 
     static Document toDocument(AssistantState state) {
         Document document = Document.parse(JSON.writeValueAsString(state));

@@ -41,12 +41,16 @@ public class AssistantProjection {
         UnitOfWork<?> root = unitOfWork.root();
         return root.getOrComputeResource(ProjectionBatch.class.getName(), key -> {
             // MongoDB may be down at the first batch too: wait, as for every other call, rather than dead-letter
-            ProjectionBatch batch = new ProjectionBatch(MongoRetry.untilAvailable("finding the read model", readModel::active),
-                    updater, ProjectionBatch.WritePolicy.CONDITIONAL);
+            ProjectionBatch batch = new ProjectionBatch(
+                    MongoRetry.untilAvailable("finding the read model", readModel::active),
+                    updater,
+                    ProjectionBatch.WritePolicy.CONDITIONAL);
             root.onPrepareCommit(committing -> {
                 int again = batch.flush();
                 if (again > 0) {
-                    log.info("{} assistants changed by another writer during a batch; their events were applied again", again);
+                    log.info(
+                            "{} assistants changed by another writer during a batch; their events were applied again",
+                            again);
                 }
             });
             return batch;

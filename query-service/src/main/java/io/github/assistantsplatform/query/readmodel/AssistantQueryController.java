@@ -28,8 +28,9 @@ class AssistantQueryController {
     }
 
     @GetMapping({"", "/"})
-    ResponseEntity<List<AssistantResponse>> list(@RequestParam(defaultValue = "0") @Min(0) int skip,
-                                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+    ResponseEntity<List<AssistantResponse>> list(
+            @RequestParam(defaultValue = "0") @Min(0) int skip,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
         AssistantStore.AssistantPage page = readModel.active().page(AssistantVisibility.seesPrivateOnes(), skip, limit);
         return ResponseEntity.ok()
                 .header("X-Total-Count", String.valueOf(page.total()))
@@ -39,8 +40,6 @@ class AssistantQueryController {
     @GetMapping(path = "/{id}", params = "!as_of")
     ResponseEntity<AssistantResponse> get(@PathVariable UUID id) {
         AssistantState state = readModel.readable(id);
-        return ResponseEntity.ok()
-                .eTag(EntityTags.of(state.version()))
-                .body(AssistantResponse.of(state));
+        return ResponseEntity.ok().eTag(EntityTags.of(state.version())).body(AssistantResponse.of(state));
     }
 }

@@ -1,6 +1,5 @@
 package io.github.assistantsplatform.query.readmodel;
 
-import io.github.assistantsplatform.model.AssistantState;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteResult;
@@ -13,6 +12,7 @@ import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
+import io.github.assistantsplatform.model.AssistantState;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -47,22 +47,33 @@ public class AssistantStore {
      * and slower as they grew; 90% of the server's time in that scan).
      */
     public void ensureIndexes() {
-        collection.createIndex(Indexes.ascending(AssistantDocuments.DELETED, AssistantDocuments.NAME, AssistantDocuments.ID),
+        collection.createIndex(
+                Indexes.ascending(AssistantDocuments.DELETED, AssistantDocuments.NAME, AssistantDocuments.ID),
                 new IndexOptions().name("visible_by_name"));
-        collection.createIndex(Indexes.ascending(AssistantDocuments.DELETED, AssistantDocuments.PRIVATE,
-                AssistantDocuments.NAME, AssistantDocuments.ID), new IndexOptions().name("public_by_name"));
-        collection.createIndex(Indexes.ascending(AssistantDocuments.ID, AssistantDocuments.VERSION),
+        collection.createIndex(
+                Indexes.ascending(
+                        AssistantDocuments.DELETED,
+                        AssistantDocuments.PRIVATE,
+                        AssistantDocuments.NAME,
+                        AssistantDocuments.ID),
+                new IndexOptions().name("public_by_name"));
+        collection.createIndex(
+                Indexes.ascending(AssistantDocuments.ID, AssistantDocuments.VERSION),
                 new IndexOptions().name("id_version").unique(true));
     }
 
     public Optional<AssistantState> find(UUID id) {
-        return Optional.ofNullable(collection.find(Filters.eq(AssistantDocuments.ID, id.toString())).first())
+        return Optional.ofNullable(collection
+                        .find(Filters.eq(AssistantDocuments.ID, id.toString()))
+                        .first())
                 .map(AssistantDocuments::fromDocument);
     }
 
     public Map<UUID, AssistantState> findAll(Collection<UUID> ids) {
         Map<UUID, AssistantState> found = new HashMap<>();
-        collection.find(Filters.in(AssistantDocuments.ID, ids.stream().map(UUID::toString).toList()))
+        collection
+                .find(Filters.in(
+                        AssistantDocuments.ID, ids.stream().map(UUID::toString).toList()))
                 .forEach(document -> {
                     AssistantState state = AssistantDocuments.fromDocument(document);
                     found.put(state.id(), state);
@@ -74,8 +85,7 @@ public class AssistantStore {
      * A write of {@code next} if the stored state is still the one it was derived from
      * ({@code expectedVersion}, or nothing stored when null).
      */
-    record ConditionalWrite(AssistantState next, Long expectedVersion) {
-    }
+    record ConditionalWrite(AssistantState next, Long expectedVersion) {}
 
     /** One conditional write; false when another writer came first. */
     boolean save(AssistantState next, Long expectedVersion) {
@@ -92,15 +102,22 @@ public class AssistantStore {
             Document document = AssistantDocuments.toDocument(write.next());
             // one plain document, not Filters.and (which the driver sends as $and): the form an index can
             // serve on the MongoDB-compatible server (see ensureIndexes)
-            models.add(write.expectedVersion() == null ? new InsertOneModel<>(document) : new ReplaceOneModel<>(
-                    new Document(AssistantDocuments.ID, write.next().id().toString())
-                            .append(AssistantDocuments.VERSION, write.expectedVersion()), document));
+            models.add(
+                    write.expectedVersion() == null
+                            ? new InsertOneModel<>(document)
+                            : new ReplaceOneModel<>(
+                                    new Document(
+                                                    AssistantDocuments.ID,
+                                                    write.next().id().toString())
+                                            .append(AssistantDocuments.VERSION, write.expectedVersion()),
+                                    document));
         }
         try {
             BulkWriteResult result = collection.bulkWrite(models, new BulkWriteOptions().ordered(false));
             return result.getInsertedCount() + result.getMatchedCount() == writes.size();
         } catch (MongoBulkWriteException e) {
-            if (e.getWriteErrors().stream().allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
+            if (e.getWriteErrors().stream()
+                    .allMatch(error -> ErrorCategory.fromErrorCode(error.getCode()) == ErrorCategory.DUPLICATE_KEY)) {
                 return false;
             }
             throw e;
@@ -119,8 +136,11 @@ public class AssistantStore {
         List<WriteModel<Document>> writes = new ArrayList<>(states.size());
         for (AssistantState state : states) {
             Document document = AssistantDocuments.toDocument(state);
-            writes.add(stored.contains(state.id()) ? new ReplaceOneModel<>(Filters.eq(AssistantDocuments.ID, state.id().toString()),
-                    document) : new InsertOneModel<>(document));
+            writes.add(
+                    stored.contains(state.id())
+                            ? new ReplaceOneModel<>(
+                                    Filters.eq(AssistantDocuments.ID, state.id().toString()), document)
+                            : new InsertOneModel<>(document));
         }
         collection.bulkWrite(writes);
     }
@@ -129,9 +149,11 @@ public class AssistantStore {
     AssistantPage page(boolean includePrivate, int skip, int limit) {
         Bson visible = includePrivate
                 ? Filters.eq(AssistantDocuments.DELETED, false)
-                : Filters.and(Filters.eq(AssistantDocuments.DELETED, false), Filters.eq(AssistantDocuments.PRIVATE, false));
+                : Filters.and(
+                        Filters.eq(AssistantDocuments.DELETED, false), Filters.eq(AssistantDocuments.PRIVATE, false));
         List<AssistantState> assistants = new ArrayList<>(limit);
-        collection.find(visible)
+        collection
+                .find(visible)
                 .sort(Sorts.ascending(AssistantDocuments.NAME, AssistantDocuments.ID))
                 .skip(skip)
                 .limit(limit)
@@ -143,6 +165,5 @@ public class AssistantStore {
         collection.drop();
     }
 
-    record AssistantPage(List<AssistantState> assistants, long total) {
-    }
+    record AssistantPage(List<AssistantState> assistants, long total) {}
 }

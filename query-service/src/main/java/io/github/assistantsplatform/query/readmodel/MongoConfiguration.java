@@ -1,11 +1,11 @@
 package io.github.assistantsplatform.query.readmodel;
 
-import io.github.assistantsplatform.support.web.DependencyUnavailability;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import io.github.assistantsplatform.support.web.DependencyUnavailability;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +18,7 @@ import java.util.concurrent.TimeUnit;
 class MongoConfiguration {
 
     @ConfigurationProperties("assistants.mongodb")
-    record MongoProperties(String uri, String database) {
-    }
+    record MongoProperties(String uri, String database) {}
 
     /** Short timeouts: with MongoDB down a read answers 503 in seconds, not after the driver's 30 s default. */
     @Bean(destroyMethod = "close")
@@ -27,7 +26,8 @@ class MongoConfiguration {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(properties.uri()))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
-                .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
+                .applyToSocketSettings(
+                        socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
                 .build());
     }
 

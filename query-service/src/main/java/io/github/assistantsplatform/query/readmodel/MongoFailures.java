@@ -17,18 +17,21 @@ public final class MongoFailures {
 
     private static final String RETRYABLE_WRITE_ERROR = "RetryableWriteError";
 
-    private MongoFailures() {
-    }
+    private MongoFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MongoSocketException || cause instanceof MongoTimeoutException
-                    || cause instanceof MongoNotPrimaryException || cause instanceof MongoNodeIsRecoveringException
-                    || cause instanceof MongoConnectionPoolClearedException || cause instanceof MongoWriteConcernException) {
+            if (cause instanceof MongoSocketException
+                    || cause instanceof MongoTimeoutException
+                    || cause instanceof MongoNotPrimaryException
+                    || cause instanceof MongoNodeIsRecoveringException
+                    || cause instanceof MongoConnectionPoolClearedException
+                    || cause instanceof MongoWriteConcernException) {
                 return true;
             }
-            if (cause instanceof MongoException mongo && (mongo.hasErrorLabel(RETRYABLE_WRITE_ERROR)
-                    || mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))) {
+            if (cause instanceof MongoException mongo
+                    && (mongo.hasErrorLabel(RETRYABLE_WRITE_ERROR)
+                            || mongo.hasErrorLabel(MongoException.TRANSIENT_TRANSACTION_ERROR_LABEL))) {
                 return true;
             }
         }

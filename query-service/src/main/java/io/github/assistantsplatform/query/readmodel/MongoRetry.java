@@ -19,8 +19,7 @@ public final class MongoRetry {
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
     private static final AtomicLong WAITS = new AtomicLong();
 
-    private MongoRetry() {
-    }
+    private MongoRetry() {}
 
     /** How many times, since this JVM started, a call waited because MongoDB was unavailable. */
     public static long waits() {
@@ -48,8 +47,12 @@ public final class MongoRetry {
                     throw e;
                 }
                 WAITS.incrementAndGet();
-                log.warn("MongoDB unavailable ({}); retrying {} in {} ms (attempt {})", e.getClass().getSimpleName(),
-                        what, pause.toMillis(), attempt);
+                log.warn(
+                        "MongoDB unavailable ({}); retrying {} in {} ms (attempt {})",
+                        e.getClass().getSimpleName(),
+                        what,
+                        pause.toMillis(),
+                        attempt);
             }
             try {
                 Thread.sleep(pause.toMillis());

@@ -49,9 +49,13 @@ public final class ProjectionBatch {
 
     /** Reads the stored states of {@code ids} in one query, for a batch whose events are known up front. */
     public void prefetch(Collection<UUID> ids) {
-        List<UUID> missing = ids.stream().filter(id -> !assistants.containsKey(id)).distinct().toList();
+        List<UUID> missing = ids.stream()
+                .filter(id -> !assistants.containsKey(id))
+                .distinct()
+                .toList();
         if (!missing.isEmpty()) {
-            Map<UUID, AssistantState> stored = call("reading " + missing.size() + " assistants", () -> store.findAll(missing));
+            Map<UUID, AssistantState> stored =
+                    call("reading " + missing.size() + " assistants", () -> store.findAll(missing));
             missing.forEach(id -> assistants.put(id, new Assistant(stored.get(id))));
         }
     }
@@ -59,8 +63,9 @@ public final class ProjectionBatch {
     public void apply(AssistantEvent event, long sequence, Instant at) {
         Assistant assistant = assistants.get(event.assistantId());
         if (assistant == null) {
-            AssistantState stored = call("reading assistant " + event.assistantId(),
-                    () -> store.find(event.assistantId())).orElse(null);
+            AssistantState stored = call(
+                            "reading assistant " + event.assistantId(), () -> store.find(event.assistantId()))
+                    .orElse(null);
             assistant = new Assistant(stored);
             assistants.put(event.assistantId(), assistant);
         }
@@ -72,13 +77,16 @@ public final class ProjectionBatch {
 
     /** Writes what the batch changed; returns how many assistants had to be applied again one event at a time. */
     public int flush() {
-        List<Assistant> changed = assistants.values().stream().filter(Assistant::changed).toList();
+        List<Assistant> changed =
+                assistants.values().stream().filter(Assistant::changed).toList();
         if (changed.isEmpty()) {
             return 0;
         }
         if (policy == WritePolicy.FRESH_COLLECTION) {
-            Set<UUID> stored = changed.stream().filter(assistant -> assistant.stored != null)
-                    .map(assistant -> assistant.stored.id()).collect(Collectors.toSet());
+            Set<UUID> stored = changed.stream()
+                    .filter(assistant -> assistant.stored != null)
+                    .map(assistant -> assistant.stored.id())
+                    .collect(Collectors.toSet());
             store.saveAll(changed.stream().map(assistant -> assistant.state).toList(), stored);
             return 0;
         }
@@ -90,7 +98,9 @@ public final class ProjectionBatch {
         }
         for (Assistant assistant : changed) {
             for (Applied applied : assistant.events) {
-                call("projecting event " + applied.sequence() + " of assistant " + applied.event().assistantId(),
+                call(
+                        "projecting event " + applied.sequence() + " of assistant "
+                                + applied.event().assistantId(),
                         () -> applyAgain(applied));
             }
         }
@@ -112,8 +122,7 @@ public final class ProjectionBatch {
         return policy == WritePolicy.CONDITIONAL ? MongoRetry.untilAvailable(what, call) : call.get();
     }
 
-    private record Applied(AssistantEvent event, long sequence, Instant at) {
-    }
+    private record Applied(AssistantEvent event, long sequence, Instant at) {}
 
     private static final class Assistant {
 

@@ -17,9 +17,12 @@ class ReadAccess {
     @Bean
     EndpointAccess readsAreOpen() {
         return routes -> {
-            routes.requestMatchers(HttpMethod.GET, "/api/v1/assistants", "/api/v1/assistants/", "/api/v1/assistants/*").permitAll();
-            routes.requestMatchers(HttpMethod.POST, "/api/v1/assistants/*/cache/lookup").permitAll();
-            routes.requestMatchers(HttpMethod.PUT, "/api/v1/assistants/*/cache").hasAnyRole(PlatformRoles.ADMIN, PlatformRoles.SERVICE);
+            routes.requestMatchers(HttpMethod.GET, "/api/v1/assistants", "/api/v1/assistants/", "/api/v1/assistants/*")
+                    .permitAll();
+            routes.requestMatchers(HttpMethod.POST, "/api/v1/assistants/*/cache/lookup")
+                    .permitAll();
+            routes.requestMatchers(HttpMethod.PUT, "/api/v1/assistants/*/cache")
+                    .hasAnyRole(PlatformRoles.ADMIN, PlatformRoles.SERVICE);
         };
     }
 }

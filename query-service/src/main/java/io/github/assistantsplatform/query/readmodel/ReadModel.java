@@ -1,11 +1,11 @@
 package io.github.assistantsplatform.query.readmodel;
 
-import io.github.assistantsplatform.model.AssistantState;
-import io.github.assistantsplatform.api.error.AssistantNotFoundException;
-import io.github.assistantsplatform.support.security.AssistantVisibility;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import io.github.assistantsplatform.api.error.AssistantNotFoundException;
+import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.support.security.AssistantVisibility;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +34,7 @@ public class ReadModel {
     static final String DEFAULT_COLLECTION = "assistants";
     /** Every collection of a rebuild is named so: {@code assistants_<millis>}. */
     public static final String REBUILT_PREFIX = DEFAULT_COLLECTION + "_";
+
     public static final String META_COLLECTION = "read_model_meta";
     private static final String POINTER_ID = "assistants";
     /** How stale a replica's idea of the active collection may be. */
@@ -45,8 +46,7 @@ public class ReadModel {
     private final AtomicReference<Followed> followed = new AtomicReference<>();
 
     /** The active collection as this replica last read the pointer, and when (System.nanoTime). */
-    private record Followed(AssistantStore store, long readAt) {
-    }
+    private record Followed(AssistantStore store, long readAt) {}
 
     ReadModel(MongoDatabase database) {
         this.database = database;
@@ -68,7 +68,10 @@ public class ReadModel {
             store = store(name);
             store.ensureIndexes();
             if (current != null) {
-                log.info("Read model followed the switch from {} to {}", current.store().collectionName(), name);
+                log.info(
+                        "Read model followed the switch from {} to {}",
+                        current.store().collectionName(),
+                        name);
             }
         }
         followed.set(new Followed(store, now));
@@ -108,10 +111,14 @@ public class ReadModel {
      */
     public String switchTo(AssistantStore replacement) {
         String previous = activeCollectionName();
-        database.getCollection(META_COLLECTION).replaceOne(Filters.eq("_id", POINTER_ID),
-                new Document("_id", POINTER_ID).append("collection", replacement.collectionName())
-                        .append("replaced", previous).append("replacedAt", Date.from(Instant.now())),
-                new ReplaceOptions().upsert(true));
+        database.getCollection(META_COLLECTION)
+                .replaceOne(
+                        Filters.eq("_id", POINTER_ID),
+                        new Document("_id", POINTER_ID)
+                                .append("collection", replacement.collectionName())
+                                .append("replaced", previous)
+                                .append("replacedAt", Date.from(Instant.now())),
+                        new ReplaceOptions().upsert(true));
         followed.set(new Followed(replacement, System.nanoTime()));
         log.info("Read model switched from {} to {}", previous, replacement.collectionName());
         return previous;
@@ -132,11 +139,17 @@ public class ReadModel {
     public void dropInactive() {
         Document pointer = pointer();
         String active = pointer == null ? DEFAULT_COLLECTION : pointer.getString("collection");
-        String stillRead = pointer != null && pointer.getDate("replacedAt") != null
-                && pointer.getDate("replacedAt").toInstant().plus(DROP_DELAY).isAfter(Instant.now())
-                ? pointer.getString("replaced") : null;
+        String stillRead = pointer != null
+                        && pointer.getDate("replacedAt") != null
+                        && pointer.getDate("replacedAt")
+                                .toInstant()
+                                .plus(DROP_DELAY)
+                                .isAfter(Instant.now())
+                ? pointer.getString("replaced")
+                : null;
         for (String name : database.listCollectionNames()) {
-            if ((name.equals(DEFAULT_COLLECTION) || name.startsWith(REBUILT_PREFIX)) && !name.equals(active)
+            if ((name.equals(DEFAULT_COLLECTION) || name.startsWith(REBUILT_PREFIX))
+                    && !name.equals(active)
                     && !name.equals(stillRead)) {
                 log.info("Dropping the read model collection {}, not active", name);
                 database.getCollection(name).drop();
@@ -151,7 +164,9 @@ public class ReadModel {
 
     /** {@code collection}: the active one; {@code replaced}, {@code replacedAt}: what the last switch replaced, and when. */
     private Document pointer() {
-        return database.getCollection(META_COLLECTION).find(Filters.eq("_id", POINTER_ID)).first();
+        return database.getCollection(META_COLLECTION)
+                .find(Filters.eq("_id", POINTER_ID))
+                .first();
     }
 
     private AssistantStore store(String name) {

@@ -1,7 +1,7 @@
 package io.github.assistantsplatform.query.readmodel;
 
-import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.events.AssistantEvent;
+import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.query.history.AssistantHistory;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +31,8 @@ public class ReadModelUpdater {
         if (sequence == known + 1) {
             return Optional.of(AssistantState.fold(current, event, sequence, at));
         }
-        return Optional.of(history.stateAtSequence(event.assistantId(), sequence).orElseThrow(() -> new IllegalStateException(
-                "Event " + sequence + " of assistant " + event.assistantId() + " is not in the event store")));
+        return Optional.of(history.stateAtSequence(event.assistantId(), sequence)
+                .orElseThrow(() -> new IllegalStateException(
+                        "Event " + sequence + " of assistant " + event.assistantId() + " is not in the event store")));
     }
 }

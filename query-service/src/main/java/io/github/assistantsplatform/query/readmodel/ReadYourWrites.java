@@ -29,11 +29,13 @@ class ReadYourWrites implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                EventPosition.sent(request).ifPresent(position -> EventPosition.await(position, projection::hasHandled));
-                return true;
-            }
-        }).addPathPatterns("/api/**");
+                    @Override
+                    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                        EventPosition.sent(request)
+                                .ifPresent(position -> EventPosition.await(position, projection::hasHandled));
+                        return true;
+                    }
+                })
+                .addPathPatterns("/api/**");
     }
 }

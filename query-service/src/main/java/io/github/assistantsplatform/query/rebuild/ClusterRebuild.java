@@ -1,11 +1,11 @@
 package io.github.assistantsplatform.query.rebuild;
 
-import io.github.assistantsplatform.query.readmodel.ReadModel;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import io.github.assistantsplatform.query.readmodel.ReadModel;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
@@ -46,17 +46,27 @@ class ClusterRebuild {
             }
         }
         // one conditional write: of two replicas claiming at once, one matches
-        return meta.replaceOne(Filters.and(Filters.eq("_id", ID), Filters.or(
-                Filters.ne("state", RebuildProgress.State.RUNNING.name()),
-                Filters.lt("updated_at", Date.from(clock.instant().minus(ABANDONED_AFTER))))),
-                document(started)).getModifiedCount() == 1;
+        return meta.replaceOne(
+                                Filters.and(
+                                        Filters.eq("_id", ID),
+                                        Filters.or(
+                                                Filters.ne("state", RebuildProgress.State.RUNNING.name()),
+                                                Filters.lt(
+                                                        "updated_at",
+                                                        Date.from(
+                                                                clock.instant().minus(ABANDONED_AFTER))))),
+                                document(started))
+                        .getModifiedCount()
+                == 1;
     }
 
     /** Records this replica's progress; throws if another replica has taken the rebuild over meanwhile. */
     void record(RebuildProgress progress) {
         if (meta.replaceOne(Filters.and(Filters.eq("_id", ID), Filters.eq("replica", replica)), document(progress))
-                .getMatchedCount() == 0) {
-            throw new IllegalStateException("another replica took this rebuild over (it was not updated for " + ABANDONED_AFTER + ")");
+                        .getMatchedCount()
+                == 0) {
+            throw new IllegalStateException(
+                    "another replica took this rebuild over (it was not updated for " + ABANDONED_AFTER + ")");
         }
     }
 
@@ -66,13 +76,25 @@ class ClusterRebuild {
         if (stored == null) {
             return RebuildProgress.IDLE;
         }
-        RebuildProgress progress = new RebuildProgress(RebuildProgress.State.valueOf(stored.getString("state")),
-                stored.getString("collection"), stored.getLong("events_done"), stored.getLong("head_position"),
-                instant(stored, "started_at"), instant(stored, "finished_at"), stored.getString("error"));
+        RebuildProgress progress = new RebuildProgress(
+                RebuildProgress.State.valueOf(stored.getString("state")),
+                stored.getString("collection"),
+                stored.getLong("events_done"),
+                stored.getLong("head_position"),
+                instant(stored, "started_at"),
+                instant(stored, "finished_at"),
+                stored.getString("error"));
         Instant updated = instant(stored, "updated_at");
-        if (progress.state() == RebuildProgress.State.RUNNING && updated.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
-            return new RebuildProgress(RebuildProgress.State.FAILED, progress.collection(), progress.eventsDone(),
-                    progress.headPosition(), progress.startedAt(), updated, "abandoned: its replica stopped at " + updated);
+        if (progress.state() == RebuildProgress.State.RUNNING
+                && updated.isBefore(clock.instant().minus(ABANDONED_AFTER))) {
+            return new RebuildProgress(
+                    RebuildProgress.State.FAILED,
+                    progress.collection(),
+                    progress.eventsDone(),
+                    progress.headPosition(),
+                    progress.startedAt(),
+                    updated,
+                    "abandoned: its replica stopped at " + updated);
         }
         return progress;
     }

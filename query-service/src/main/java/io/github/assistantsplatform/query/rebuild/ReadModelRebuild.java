@@ -67,8 +67,12 @@ public class ReadModelRebuild implements DisposableBean {
     /** This replica's rebuild as it goes; the cluster's record is written from it. */
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
-    ReadModelRebuild(ReadModel readModel, ReadModelUpdater updater, EventStorageEngine storageEngine,
-                     EventStore eventStore, ClusterRebuild cluster) {
+    ReadModelRebuild(
+            ReadModel readModel,
+            ReadModelUpdater updater,
+            EventStorageEngine storageEngine,
+            EventStore eventStore,
+            ClusterRebuild cluster) {
         this.readModel = readModel;
         this.updater = updater;
         this.storageEngine = storageEngine;
@@ -86,8 +90,14 @@ public class ReadModelRebuild implements DisposableBean {
     public synchronized RebuildProgress start() {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? 0 : headToken.position().orElse(0);
-        RebuildProgress started = new RebuildProgress(RebuildProgress.State.RUNNING,
-                ReadModel.REBUILT_PREFIX + clock.millis(), 0, head, clock.instant(), null, null);
+        RebuildProgress started = new RebuildProgress(
+                RebuildProgress.State.RUNNING,
+                ReadModel.REBUILT_PREFIX + clock.millis(),
+                0,
+                head,
+                clock.instant(),
+                null,
+                null);
         if (!cluster.claim(started)) {
             throw new RebuildAlreadyRunningException(cluster.current());
         }
@@ -108,18 +118,31 @@ public class ReadModelRebuild implements DisposableBean {
             Thread.sleep(ReadModel.FOLLOW_INTERVAL.multipliedBy(2).toMillis());
             catchUp(target, last);
             RebuildProgress done = progress.get();
-            record(new RebuildProgress(RebuildProgress.State.COMPLETED, done.collection(), done.eventsDone(),
-                    done.headPosition(), done.startedAt(), clock.instant(), null));
+            record(new RebuildProgress(
+                    RebuildProgress.State.COMPLETED,
+                    done.collection(),
+                    done.eventsDone(),
+                    done.headPosition(),
+                    done.startedAt(),
+                    clock.instant(),
+                    null));
             log.info("Read model rebuilt: {} events into {}", done.eventsDone(), done.collection());
-            dropper.schedule(() -> readModel.dropReplaced(replaced), ReadModel.DROP_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+            dropper.schedule(
+                    () -> readModel.dropReplaced(replaced), ReadModel.DROP_DELAY.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             RebuildProgress failed = progress.get();
             try {
-                record(new RebuildProgress(RebuildProgress.State.FAILED, failed.collection(), failed.eventsDone(),
-                        failed.headPosition(), failed.startedAt(), clock.instant(), e.getClass().getSimpleName()));
+                record(new RebuildProgress(
+                        RebuildProgress.State.FAILED,
+                        failed.collection(),
+                        failed.eventsDone(),
+                        failed.headPosition(),
+                        failed.startedAt(),
+                        clock.instant(),
+                        e.getClass().getSimpleName()));
             } catch (RuntimeException unrecorded) {
                 e.addSuppressed(unrecorded);
             }
@@ -184,7 +207,9 @@ public class ReadModelRebuild implements DisposableBean {
     /** Folds a batch into the fresh collection: one read of the states it touches, one bulk write of the results. */
     private void foldInto(AssistantStore target, List<TrackedEventMessage<?>> batch) {
         ProjectionBatch folding = new ProjectionBatch(target, updater, ProjectionBatch.WritePolicy.FRESH_COLLECTION);
-        folding.prefetch(batch.stream().map(event -> ((AssistantEvent) event.getPayload()).assistantId()).toList());
+        folding.prefetch(batch.stream()
+                .map(event -> ((AssistantEvent) event.getPayload()).assistantId())
+                .toList());
         batch.forEach(event -> apply(folding, (DomainEventMessage<?>) event));
         folding.flush();
         advance(batch.size());
@@ -201,7 +226,8 @@ public class ReadModelRebuild implements DisposableBean {
             while (iterator.hasNext()) {
                 batch.add((DomainEventMessage<?>) iterator.next());
                 if (batch.size() == BATCH || !iterator.hasNext()) {
-                    ProjectionBatch folding = new ProjectionBatch(target, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
+                    ProjectionBatch folding =
+                            new ProjectionBatch(target, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
                     batch.forEach(event -> apply(folding, event));
                     folding.flush();
                     advance(batch.size());
@@ -218,8 +244,14 @@ public class ReadModelRebuild implements DisposableBean {
     /** Counts {@code events} more done, and tells the other replicas (which is also this replica's sign of life). */
     private void advance(long events) {
         RebuildProgress now = progress.get();
-        record(new RebuildProgress(RebuildProgress.State.RUNNING, now.collection(), now.eventsDone() + events,
-                now.headPosition(), now.startedAt(), null, null));
+        record(new RebuildProgress(
+                RebuildProgress.State.RUNNING,
+                now.collection(),
+                now.eventsDone() + events,
+                now.headPosition(),
+                now.startedAt(),
+                null,
+                null));
     }
 
     @Override

@@ -29,5 +29,4 @@ class RebuildController {
     RebuildProgress progress() {
         return rebuild.progress();
     }
-
 }

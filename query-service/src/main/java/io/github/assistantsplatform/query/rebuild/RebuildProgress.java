@@ -8,10 +8,21 @@ import java.time.Instant;
  * @param eventsDone   events replayed into the new collection so far
  * @param headPosition the event store's global position when the rebuild started: the replay target
  */
-public record RebuildProgress(State state, String collection, long eventsDone, long headPosition, Instant startedAt,
-                              Instant finishedAt, String error) {
+public record RebuildProgress(
+        State state,
+        String collection,
+        long eventsDone,
+        long headPosition,
+        Instant startedAt,
+        Instant finishedAt,
+        String error) {
 
-    public enum State { IDLE, RUNNING, COMPLETED, FAILED }
+    public enum State {
+        IDLE,
+        RUNNING,
+        COMPLETED,
+        FAILED
+    }
 
     static final RebuildProgress IDLE = new RebuildProgress(State.IDLE, null, 0, 0, null, null, null);
 }

@@ -1,11 +1,12 @@
 package io.github.assistantsplatform.query.benchmark;
 
-import io.github.assistantsplatform.model.SettingsJson;
-import tools.jackson.databind.node.ObjectNode;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.events.AssistantCreated;
 import io.github.assistantsplatform.events.AssistantUpdated;
-import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.model.PlatformJson;
+import io.github.assistantsplatform.model.SettingsJson;
+import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.HdrHistogram.Histogram;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * Figures for the read side, not tests: run with
  * {@code mvn -B -pl query-service -am verify -Dgroups=benchmark -Dbenchmark.excluded= -Dtest='ReadModelBenchmark' -Dsurefire.failIfNoSpecifiedTests=false}
@@ -39,12 +39,15 @@ import static org.awaitility.Awaitility.await;
 @Tag("benchmark")
 class ReadModelBenchmark extends QueryServiceTest {
 
-    private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
+    private static final JsonMapper JSON =
+            PlatformJson.conventions(JsonMapper.builder()).build();
 
     @Autowired
     EventStore eventStore;
+
     @Autowired
     EventStorageEngine storageEngine;
+
     @Autowired
     TransactionManager transactionManager;
 
@@ -55,20 +58,30 @@ class ReadModelBenchmark extends QueryServiceTest {
         String id = create(Map.of("name", "Lag probe"));
         Histogram lag = new Histogram(3);
         for (int i = 0; i < 50 + commands; i++) {
-            Response updated = writes.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("avatar_vertical_position", i % 101,
-                    "description", "update " + i));
+            Response updated = writes.put(
+                    "/api/v1/assistants/" + id,
+                    TestTokens.admin(),
+                    Map.of("avatar_vertical_position", i % 101, "description", "update " + i));
             long acknowledged = System.nanoTime();
             long version = updated.json().get("version").asLong();
-            while (reads.get("/api/v1/assistants/" + id, null).json().get("version").asLong() < version) {
+            while (reads.get("/api/v1/assistants/" + id, null)
+                            .json()
+                            .get("version")
+                            .asLong()
+                    < version) {
                 Thread.onSpinWait();
             }
             if (i >= 50) {
                 lag.recordValue((System.nanoTime() - acknowledged) / 1_000);
             }
         }
-        System.out.printf("%nBENCHMARK projection lag over %d commands: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
-                commands, lag.getValueAtPercentile(50) / 1000.0, lag.getValueAtPercentile(90) / 1000.0,
-                lag.getValueAtPercentile(99) / 1000.0, lag.getMaxValue() / 1000.0);
+        System.out.printf(
+                "%nBENCHMARK projection lag over %d commands: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n%n",
+                commands,
+                lag.getValueAtPercentile(50) / 1000.0,
+                lag.getValueAtPercentile(90) / 1000.0,
+                lag.getValueAtPercentile(99) / 1000.0,
+                lag.getMaxValue() / 1000.0);
     }
 
     /** Replaying N events into a fresh read model, next to reading the same events alone. */
@@ -86,17 +99,27 @@ class ReadModelBenchmark extends QueryServiceTest {
         double readSeconds = (System.nanoTime() - readStart) / 1e9;
 
         reads.post("/api/v1/admin/read-model/rebuild", TestTokens.admin(), null);
-        JsonNode done = await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(200)).until(
-                () -> reads.get("/api/v1/admin/read-model/rebuild", TestTokens.admin()).json(),
-                progress -> !progress.get("state").asString().equals("RUNNING"));
-        double rebuildSeconds = Duration.between(Instant.parse(done.get("started_at").asString()),
-                Instant.parse(done.get("finished_at").asString())).toMillis() / 1000.0;
+        JsonNode done = await().atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> reads.get("/api/v1/admin/read-model/rebuild", TestTokens.admin())
+                                .json(),
+                        progress -> !progress.get("state").asString().equals("RUNNING"));
+        double rebuildSeconds = Duration.between(
+                                Instant.parse(done.get("started_at").asString()),
+                                Instant.parse(done.get("finished_at").asString()))
+                        .toMillis()
+                / 1000.0;
 
         System.out.printf("%nBENCHMARK appended %d events; head position %d%n", appended, head);
-        System.out.printf("BENCHMARK baseline, reading %d events from the event table: %.1f s, %.0f events/s%n",
+        System.out.printf(
+                "BENCHMARK baseline, reading %d events from the event table: %.1f s, %.0f events/s%n",
                 read, readSeconds, read / readSeconds);
-        System.out.printf("BENCHMARK rebuild (%s) of %d events: %.1f s, %.0f events/s, %.2f of the baseline%n%n",
-                done.get("state").asString(), done.get("events_done").asLong(), rebuildSeconds,
+        System.out.printf(
+                "BENCHMARK rebuild (%s) of %d events: %.1f s, %.0f events/s, %.2f of the baseline%n%n",
+                done.get("state").asString(),
+                done.get("events_done").asLong(),
+                rebuildSeconds,
                 done.get("events_done").asLong() / rebuildSeconds,
                 (done.get("events_done").asLong() / rebuildSeconds) / (read / readSeconds));
     }
@@ -111,7 +134,8 @@ class ReadModelBenchmark extends QueryServiceTest {
             batch.add(new GenericDomainEventMessage<>("Assistant", id.toString(), 0, new AssistantCreated(id, create)));
             for (int sequence = 1; sequence < 10; sequence++) {
                 ObjectNode update = (ObjectNode) JSON.readTree("{\"description\": \"revision " + sequence + "\"}");
-                batch.add(new GenericDomainEventMessage<>("Assistant", id.toString(), sequence, new AssistantUpdated(id, update)));
+                batch.add(new GenericDomainEventMessage<>(
+                        "Assistant", id.toString(), sequence, new AssistantUpdated(id, update)));
             }
             appended += 10;
             if (batch.size() >= 1000 || appended >= events) {

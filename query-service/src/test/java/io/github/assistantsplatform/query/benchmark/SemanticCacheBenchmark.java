@@ -1,9 +1,9 @@
 package io.github.assistantsplatform.query.benchmark;
 
+import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.query.cache.SemanticCache;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
-import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Tag;
@@ -23,6 +23,7 @@ class SemanticCacheBenchmark extends QueryServiceTest {
 
     @Autowired
     SemanticCache cache;
+
     @Autowired
     ReadModel readModel;
 
@@ -37,10 +38,12 @@ class SemanticCacheBenchmark extends QueryServiceTest {
         }
         double fillSeconds = (System.nanoTime() - fillStart) / 1e9;
 
-        Histogram exact = measure(id, i -> "Question number " + (i * 37 % entries) + " about topic " + ((i * 37 % entries) % 97) + "?");
+        Histogram exact = measure(
+                id, i -> "Question number " + (i * 37 % entries) + " about topic " + ((i * 37 % entries) % 97) + "?");
         Histogram nearest = measure(id, i -> "Tell me something about subject " + i);
 
-        System.out.printf("%nBENCHMARK semantic cache with %d entries for one assistant (filled in %.1f s, %.1f ms per put):%n",
+        System.out.printf(
+                "%nBENCHMARK semantic cache with %d entries for one assistant (filled in %.1f s, %.1f ms per put):%n",
                 entries, fillSeconds, fillSeconds * 1000 / entries);
         print("exact hit (hash)", exact);
         print("nearest question (embedding + scan)", nearest);
@@ -51,7 +54,8 @@ class SemanticCacheBenchmark extends QueryServiceTest {
         Histogram latency = new Histogram(3);
         for (int i = 0; i < 550; i++) {
             long start = System.nanoTime();
-            Response response = reads.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", question.apply(i)));
+            Response response = reads.post(
+                    "/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", question.apply(i)));
             if (response.status() != 200) {
                 throw new IllegalStateException(response.toString());
             }
@@ -63,7 +67,8 @@ class SemanticCacheBenchmark extends QueryServiceTest {
     }
 
     private static void print(String what, Histogram latency) {
-        System.out.printf("BENCHMARK   %-36s p50 %.2f ms, p99 %.2f ms (500 look-ups)%n", what,
-                latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0);
+        System.out.printf(
+                "BENCHMARK   %-36s p50 %.2f ms, p99 %.2f ms (500 look-ups)%n",
+                what, latency.getValueAtPercentile(50) / 1000.0, latency.getValueAtPercentile(99) / 1000.0);
     }
 }

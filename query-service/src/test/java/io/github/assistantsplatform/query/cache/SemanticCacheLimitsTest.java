@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.query.cache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
@@ -18,41 +20,45 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** No client can grow the semantic cache's heap without bound, nor queue embeddings without bound. */
 class SemanticCacheLimitsTest extends QueryServiceTest {
 
     @Autowired
     SemanticCacheStore store;
+
     @Autowired
     QuestionEmbeddings embeddings;
+
     @Autowired
     ReadModel readModel;
 
     @Test
     void theInMemoryCopiesStayWithinTheirWeightAndEvictedAssistantsStillAnswer() {
         long limit = DataSize.ofKilobytes(600).toBytes();
-        SemanticCache cache = new SemanticCache(store, embeddings,
-                new SemanticCacheProperties(DataSize.ofBytes(limit), 2, Duration.ofSeconds(5)));
+        SemanticCache cache = new SemanticCache(
+                store, embeddings, new SemanticCacheProperties(DataSize.ofBytes(limit), 2, Duration.ofSeconds(5)));
         String answer = "x".repeat(100_000); // about 200 KB on the heap
         List<AssistantState> assistants = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             String id = create(Map.of("name", "Heavy cache " + i, "use_semantic_cache", true));
-            AssistantState assistant = readModel.active().find(UUID.fromString(id)).orElseThrow();
+            AssistantState assistant =
+                    readModel.active().find(UUID.fromString(id)).orElseThrow();
             assistants.add(assistant);
             cache.put(assistant, "What is answer " + i + "?", answer + i);
-            assertThat(cache.lookup(assistant, "What is answer " + i + "?").hit()).isTrue();
+            assertThat(cache.lookup(assistant, "What is answer " + i + "?").hit())
+                    .isTrue();
             assertThat(cache.residentWeight()).isLessThanOrEqualTo(limit);
         }
         assertThat(cache.residentWeight()).isGreaterThan(limit / 3);
         // the first ones were evicted from memory, not from the cache
-        assertThat(cache.lookup(assistants.get(0), "What is answer 0?").answer()).isEqualTo(answer + 0);
+        assertThat(cache.lookup(assistants.get(0), "What is answer 0?").answer())
+                .isEqualTo(answer + 0);
     }
 
     @Test
     void embeddingsBeyondTheConcurrencyLimitAreRefusedInsteadOfQueued() throws Exception {
-        QuestionEmbeddings oneAtATime = new QuestionEmbeddings(new SemanticCacheProperties(DataSize.ofMegabytes(1), 1, Duration.ZERO));
+        QuestionEmbeddings oneAtATime =
+                new QuestionEmbeddings(new SemanticCacheProperties(DataSize.ofMegabytes(1), 1, Duration.ZERO));
         AtomicInteger computed = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         ExecutorService callers = Executors.newFixedThreadPool(4);

@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.query.cache;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.query.TestSystem;
 import io.github.assistantsplatform.support.test.HttpApi;
@@ -12,9 +15,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The semantic cache at two replicas: each holds in-memory copies of its own, and none answers from
@@ -43,7 +43,10 @@ class SemanticCacheReplicasTest extends QueryServiceTest {
         // the other replica now holds a copy with the entry
         assertThat(hit(other, id, "What are your opening hours?")).isTrue();
 
-        assertThat(reads.delete("/api/v1/assistants/" + id + "/cache", TestTokens.admin()).json().get("deleted_count").asLong())
+        assertThat(reads.delete("/api/v1/assistants/" + id + "/cache", TestTokens.admin())
+                        .json()
+                        .get("deleted_count")
+                        .asLong())
                 .isEqualTo(1);
 
         assertThat(hit(other, id, "What are your opening hours?")).isFalse();
@@ -72,21 +75,30 @@ class SemanticCacheReplicasTest extends QueryServiceTest {
 
         update(id, Map.of("instructions", "Answer in French."));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !hit(reads, id, "Is it open?") && !hit(other, id, "Is it open?"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !hit(reads, id, "Is it open?") && !hit(other, id, "Is it open?"));
     }
 
     private static void store(HttpApi replica, String id, String question, String answer) {
-        assertThat(replica.put("/api/v1/assistants/" + id + "/cache", TestTokens.service(),
-                Map.of("question", question, "answer", answer)).status()).isIn(200, 201);
+        assertThat(replica.put(
+                                "/api/v1/assistants/" + id + "/cache",
+                                TestTokens.service(),
+                                Map.of("question", question, "answer", answer))
+                        .status())
+                .isIn(200, 201);
     }
 
     private static boolean hit(HttpApi replica, String id, String question) {
-        return replica.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", question)).json()
-                .get("hit").asBoolean();
+        return replica.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", question))
+                .json()
+                .get("hit")
+                .asBoolean();
     }
 
     private static String answer(HttpApi replica, String id, String question) {
-        return replica.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", question)).json()
-                .get("answer").asString();
+        return replica.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", question))
+                .json()
+                .get("answer")
+                .asString();
     }
 }

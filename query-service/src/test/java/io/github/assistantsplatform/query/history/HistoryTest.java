@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.query.history;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
@@ -10,15 +12,23 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class HistoryTest extends QueryServiceTest {
 
     @Test
     void historyTellsWhoChangedWhatAndWhen() {
-        String id = writes.send("POST", "/api/v1/assistants", TestTokens.admin("admin-ann"), Map.of("name", "Audited"),
-                Map.of("X-Request-Id", "req-1")).json().get("id").asString();
-        writes.put("/api/v1/assistants/" + id, TestTokens.admin("admin-ben"), Map.of("description", "d", "top_k_retrieval", 40));
+        String id = writes.send(
+                        "POST",
+                        "/api/v1/assistants",
+                        TestTokens.admin("admin-ann"),
+                        Map.of("name", "Audited"),
+                        Map.of("X-Request-Id", "req-1"))
+                .json()
+                .get("id")
+                .asString();
+        writes.put(
+                "/api/v1/assistants/" + id,
+                TestTokens.admin("admin-ben"),
+                Map.of("description", "d", "top_k_retrieval", 40));
         writes.put("/api/v1/assistants/" + id, TestTokens.admin("admin-ben"), Map.of("description", "d"));
         writes.delete("/api/v1/assistants/" + id, TestTokens.admin("admin-cat"));
 
@@ -34,7 +44,8 @@ class HistoryTest extends QueryServiceTest {
         assertThat(events.get(1).get("type").asString()).isEqualTo("AssistantUpdated");
         assertThat(events.get(1).get("sequence").asLong()).isEqualTo(1);
         assertThat(events.get(1).get("actor").asString()).isEqualTo("admin-ben");
-        assertThat(events.get(1).get("changes").propertyNames()).containsExactlyInAnyOrder("description", "top_k_retrieval");
+        assertThat(events.get(1).get("changes").propertyNames())
+                .containsExactlyInAnyOrder("description", "top_k_retrieval");
         assertThat(events.get(1).get("changes").get("top_k_retrieval").asInt()).isEqualTo(40);
         assertThat(events.get(2).get("type").asString()).isEqualTo("AssistantDeleted");
         assertThat(events.get(2).get("actor").asString()).isEqualTo("admin-cat");
@@ -45,10 +56,13 @@ class HistoryTest extends QueryServiceTest {
     @Test
     void asOfShowsTheAssistantAsItWasThen() throws InterruptedException {
         Instant beforeCreation = Instant.now().minusSeconds(1);
-        JsonNode created = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Then")).json();
+        JsonNode created = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Then"))
+                .json();
         String id = created.get("id").asString();
         Instant afterCreation = pause();
-        JsonNode renamed = writes.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Now", "description", "d")).json();
+        JsonNode renamed = writes.put(
+                        "/api/v1/assistants/" + id, TestTokens.admin(), Map.of("name", "Now", "description", "d"))
+                .json();
         Instant afterRename = pause();
         writes.delete("/api/v1/assistants/" + id, TestTokens.admin());
         Instant afterDeletion = pause();
@@ -57,8 +71,12 @@ class HistoryTest extends QueryServiceTest {
         assertThat(asOf(id, afterCreation).json()).isEqualTo(created);
         assertThat(asOf(id, afterRename).json()).isEqualTo(renamed);
         assertThat(asOf(id, afterDeletion).status()).isEqualTo(404);
-        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + afterCreation.toString().replace("Z", "%2B00:00"),
-                TestTokens.admin()).json()).isEqualTo(created);
+        assertThat(reads.get(
+                                "/api/v1/assistants/" + id + "?as_of="
+                                        + afterCreation.toString().replace("Z", "%2B00:00"),
+                                TestTokens.admin())
+                        .json())
+                .isEqualTo(created);
     }
 
     @Test
@@ -66,18 +84,28 @@ class HistoryTest extends QueryServiceTest {
         String id = create(Map.of("name", "Guarded history"));
         String now = Instant.now().toString();
 
-        assertThat(reads.get("/api/v1/assistants/" + id + "/history", null).status()).isEqualTo(401);
-        assertThat(reads.get("/api/v1/assistants/" + id + "/history", TestTokens.user()).status()).isEqualTo(403);
-        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + now, null).status()).isEqualTo(401);
-        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + now, TestTokens.user()).status()).isEqualTo(403);
+        assertThat(reads.get("/api/v1/assistants/" + id + "/history", null).status())
+                .isEqualTo(401);
+        assertThat(reads.get("/api/v1/assistants/" + id + "/history", TestTokens.user())
+                        .status())
+                .isEqualTo(403);
+        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + now, null).status())
+                .isEqualTo(401);
+        assertThat(reads.get("/api/v1/assistants/" + id + "?as_of=" + now, TestTokens.user())
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test
     void unknownAssistantsAndBadInstants() {
-        assertThat(reads.get("/api/v1/assistants/" + UUID.randomUUID() + "/history", TestTokens.admin()).status()).isEqualTo(404);
-        Response badInstant = reads.get("/api/v1/assistants/" + UUID.randomUUID() + "?as_of=yesterday", TestTokens.admin());
+        assertThat(reads.get("/api/v1/assistants/" + UUID.randomUUID() + "/history", TestTokens.admin())
+                        .status())
+                .isEqualTo(404);
+        Response badInstant =
+                reads.get("/api/v1/assistants/" + UUID.randomUUID() + "?as_of=yesterday", TestTokens.admin());
         assertThat(badInstant.status()).isEqualTo(422);
-        assertThat(badInstant.json().get("details").get(0).get("field").asString()).isEqualTo("as_of");
+        assertThat(badInstant.json().get("details").get(0).get("field").asString())
+                .isEqualTo("as_of");
     }
 
     private Response asOf(String id, Instant instant) {

@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.query.readmodel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.query.QueryServiceApplication;
 import io.github.assistantsplatform.query.TestSystem;
 import io.github.assistantsplatform.support.test.HttpApi;
@@ -14,14 +17,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Duration;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /**
  * MongoDB goes away while writes go on: reads answer 503, the projection waits instead of skipping,
  * and once MongoDB is back (empty) the read model converges to every write, none skipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {QueryServiceApplication.CONFIG_NAME, "assistants.jwt.secret=" + TestTokens.SECRET})
 class MongoOutageTest {
 
@@ -39,13 +40,21 @@ class MongoOutageTest {
     void readsAnswer503AndTheProjectionCatchesUpAfterRecovery() {
         HttpApi reads = new HttpApi(port);
         HttpApi writes = SYSTEM.commands();
-        String before = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Before outage")).json().get("id").asString();
-        await().atMost(Duration.ofSeconds(10)).until(() -> reads.get("/api/v1/assistants/" + before, null).status() == 200);
+        String before = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Before outage"))
+                .json()
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reads.get("/api/v1/assistants/" + before, null).status() == 200);
 
         SYSTEM.stopMongo();
         Response duringOutage = reads.get("/api/v1/assistants/" + before, null);
-        writes.put("/api/v1/assistants/" + before, TestTokens.admin(), Map.of("description", "changed during the outage"));
-        String during = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Created during outage")).json().get("id").asString();
+        writes.put(
+                "/api/v1/assistants/" + before, TestTokens.admin(), Map.of("description", "changed during the outage"));
+        String during = writes.post("/api/v1/assistants", TestTokens.admin(), Map.of("name", "Created during outage"))
+                .json()
+                .get("id")
+                .asString();
         writes.put("/api/v1/assistants/" + during, TestTokens.admin(), Map.of("top_k_retrieval", 60));
 
         assertThat(duringOutage.status()).as(duringOutage.toString()).isEqualTo(503);

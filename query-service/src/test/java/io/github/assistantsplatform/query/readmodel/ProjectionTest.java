@@ -1,7 +1,9 @@
 package io.github.assistantsplatform.query.readmodel;
 
-import io.github.assistantsplatform.model.AssistantState;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.events.AssistantEvent;
+import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.query.history.AssistantHistory;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -12,15 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The projection's rule, on the real read model: replays change nothing, gaps are healed from the event store. */
 class ProjectionTest extends QueryServiceTest {
 
     @Autowired
     ReadModel readModel;
+
     @Autowired
     ReadModelUpdater updater;
+
     @Autowired
     AssistantHistory history;
 
@@ -49,7 +51,8 @@ class ProjectionTest extends QueryServiceTest {
             apply(scratch, events.get(2));
 
             AssistantState healed = scratch.find(UUID.fromString(id)).orElseThrow();
-            assertThat(healed).isEqualTo(readModel.active().find(UUID.fromString(id)).orElseThrow());
+            assertThat(healed)
+                    .isEqualTo(readModel.active().find(UUID.fromString(id)).orElseThrow());
             assertThat(healed.version()).isEqualTo(2);
 
             apply(scratch, events.get(1));
@@ -67,7 +70,8 @@ class ProjectionTest extends QueryServiceTest {
 
         apply(readModel.active(), events.get(0));
 
-        assertThat(readModel.active().find(UUID.fromString(id)).orElseThrow().deleted()).isTrue();
+        assertThat(readModel.active().find(UUID.fromString(id)).orElseThrow().deleted())
+                .isTrue();
     }
 
     @Test
@@ -79,9 +83,12 @@ class ProjectionTest extends QueryServiceTest {
             ProjectionBatch batch = new ProjectionBatch(scratch, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
             events.forEach(event -> apply(batch, event));
 
-            assertThat(scratch.find(UUID.fromString(id))).as("nothing written before the batch commits").isEmpty();
+            assertThat(scratch.find(UUID.fromString(id)))
+                    .as("nothing written before the batch commits")
+                    .isEmpty();
             assertThat(batch.flush()).isZero();
-            assertThat(scratch.find(UUID.fromString(id))).contains(readModel.active().find(UUID.fromString(id)).orElseThrow());
+            assertThat(scratch.find(UUID.fromString(id)))
+                    .contains(readModel.active().find(UUID.fromString(id)).orElseThrow());
         } finally {
             scratch.drop();
         }
@@ -101,7 +108,8 @@ class ProjectionTest extends QueryServiceTest {
             apply(batch, events.get(2));
 
             assertThat(batch.flush()).isEqualTo(1);
-            assertThat(scratch.find(UUID.fromString(id))).contains(readModel.active().find(UUID.fromString(id)).orElseThrow());
+            assertThat(scratch.find(UUID.fromString(id)))
+                    .contains(readModel.active().find(UUID.fromString(id)).orElseThrow());
         } finally {
             scratch.drop();
         }

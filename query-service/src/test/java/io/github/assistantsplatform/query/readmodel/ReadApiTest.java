@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.query.readmodel;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
@@ -12,14 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class ReadApiTest extends QueryServiceTest {
 
     @Test
     void theReadModelShowsWhatTheWriteSideAnswered() {
-        JsonNode written = writes.post("/api/v1/assistants", TestTokens.admin(),
-                Map.of("name", "Mirror", "avatar_bg_color", "#000000", "configuration", Map.of("tags", List.of("a")))).json();
+        JsonNode written = writes.post(
+                        "/api/v1/assistants",
+                        TestTokens.admin(),
+                        Map.of(
+                                "name",
+                                "Mirror",
+                                "avatar_bg_color",
+                                "#000000",
+                                "configuration",
+                                Map.of("tags", List.of("a"))))
+                .json();
 
         JsonNode read = awaitVersion(written.get("id").asString(), 0);
 
@@ -55,15 +64,18 @@ class ReadApiTest extends QueryServiceTest {
 
     @Test
     void unknownAndMalformedIds() {
-        assertThat(reads.get("/api/v1/assistants/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+        assertThat(reads.get("/api/v1/assistants/" + UUID.randomUUID(), null).status())
+                .isEqualTo(404);
         Response malformed = reads.get("/api/v1/assistants/not-a-uuid", null);
         assertThat(malformed.status()).isEqualTo(422);
-        assertThat(malformed.json().get("details").get(0).get("field").asString()).isEqualTo("id");
+        assertThat(malformed.json().get("details").get(0).get("field").asString())
+                .isEqualTo("id");
     }
 
     @Test
     void anExpiredTokenIsRefusedEvenForAPublicRead() {
-        assertThat(reads.get("/api/v1/assistants", TestTokens.expiredAdmin()).status()).isEqualTo(401);
+        assertThat(reads.get("/api/v1/assistants", TestTokens.expiredAdmin()).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -76,10 +88,15 @@ class ReadApiTest extends QueryServiceTest {
 
         assertThat(ids(asUser)).contains(open, closed);
         assertThat(ids(asGuest)).contains(open).doesNotContain(closed);
-        assertThat(asGuest).allMatch(assistant -> !assistant.get("user_authentication").asBoolean());
-        assertThat(asGuest).hasSize((int) asUser.stream().filter(a -> !a.get("user_authentication").asBoolean()).count());
-        assertThat(reads.get("/api/v1/assistants?limit=1", null).header("X-Total-Count")).isEqualTo(String.valueOf(asGuest.size()));
-        assertThat(reads.get("/api/v1/assistants?limit=1", TestTokens.user()).header("X-Total-Count")).isEqualTo(String.valueOf(asUser.size()));
+        assertThat(asGuest)
+                .allMatch(assistant -> !assistant.get("user_authentication").asBoolean());
+        assertThat(asGuest).hasSize((int) asUser.stream()
+                .filter(a -> !a.get("user_authentication").asBoolean())
+                .count());
+        assertThat(reads.get("/api/v1/assistants?limit=1", null).header("X-Total-Count"))
+                .isEqualTo(String.valueOf(asGuest.size()));
+        assertThat(reads.get("/api/v1/assistants?limit=1", TestTokens.user()).header("X-Total-Count"))
+                .isEqualTo(String.valueOf(asUser.size()));
     }
 
     @Test
@@ -90,11 +107,14 @@ class ReadApiTest extends QueryServiceTest {
         create(Map.of("name", "A first"));
         List<JsonNode> everything = all(TestTokens.user());
 
-        assertThat(everything).isSortedAccordingTo(Comparator.<JsonNode, String>comparing(a -> a.get("name").asString())
-                .thenComparing(a -> a.get("id").asString()));
+        assertThat(everything)
+                .isSortedAccordingTo(Comparator.<JsonNode, String>comparing(
+                                a -> a.get("name").asString())
+                        .thenComparing(a -> a.get("id").asString()));
         for (int skip = 0; skip <= everything.size() + 1; skip += 3) {
             Response page = reads.get("/api/v1/assistants?skip=" + skip + "&limit=3", TestTokens.user());
-            List<JsonNode> expected = everything.subList(Math.min(skip, everything.size()), Math.min(skip + 3, everything.size()));
+            List<JsonNode> expected =
+                    everything.subList(Math.min(skip, everything.size()), Math.min(skip + 3, everything.size()));
             assertThat(list(page)).as("page at skip %d", skip).isEqualTo(expected);
         }
     }
@@ -121,7 +141,8 @@ class ReadApiTest extends QueryServiceTest {
         assertInvalid(reads.get("/api/v1/assistants?limit=1001", null), "limit");
         assertInvalid(reads.get("/api/v1/assistants?limit=ten", null), "limit");
         assertThat(reads.get("/api/v1/assistants?limit=1000", null).status()).isEqualTo(200);
-        assertThat(reads.get("/api/v1/assistants/?skip=0&limit=1", null).status()).isEqualTo(200);
+        assertThat(reads.get("/api/v1/assistants/?skip=0&limit=1", null).status())
+                .isEqualTo(200);
     }
 
     private List<JsonNode> all(String token) {
@@ -141,6 +162,7 @@ class ReadApiTest extends QueryServiceTest {
 
     private static void assertInvalid(Response response, String field) {
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
-        assertThat(response.json().get("details").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(response.json().get("details").get(0).get("field").asString())
+                .isEqualTo(field);
     }
 }

@@ -1,12 +1,15 @@
 package io.github.assistantsplatform.query.rebuild;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.mongodb.client.MongoDatabase;
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
-import com.mongodb.client.MongoDatabase;
-import org.springframework.beans.factory.annotation.Autowired;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -14,15 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 class RebuildTest extends QueryServiceTest {
 
     private static final String REBUILD = "/api/v1/admin/read-model/rebuild";
 
     @Autowired
     ReadModel readModel;
+
     @Autowired
     MongoDatabase database;
 
@@ -42,29 +43,45 @@ class RebuildTest extends QueryServiceTest {
         Response started = reads.post(REBUILD, TestTokens.admin(), null);
         Response second = reads.post(REBUILD, TestTokens.admin(), null);
         List<Integer> readsDuringRebuild = new ArrayList<>();
-        JsonNode done = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            readsDuringRebuild.add(reads.get("/api/v1/assistants/" + kept, TestTokens.user()).status());
-            return reads.get(REBUILD, TestTokens.admin()).json();
-        }, progress -> !progress.get("state").asString().equals("RUNNING"));
+        JsonNode done = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> {
+                            readsDuringRebuild.add(reads.get("/api/v1/assistants/" + kept, TestTokens.user())
+                                    .status());
+                            return reads.get(REBUILD, TestTokens.admin()).json();
+                        },
+                        progress -> !progress.get("state").asString().equals("RUNNING"));
 
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.json().get("state").asString()).isEqualTo("RUNNING");
         assertThat(second.status()).as(second.toString()).isEqualTo(409);
         assertThat(second.json().get("code").asString()).isEqualTo("CONFLICT");
         assertThat(done.get("state").asString()).isEqualTo("COMPLETED");
-        assertThat(done.get("events_done").asLong()).isGreaterThanOrEqualTo(done.get("head_position").asLong())
+        assertThat(done.get("events_done").asLong())
+                .isGreaterThanOrEqualTo(done.get("head_position").asLong())
                 .isGreaterThan(150);
         assertThat(readsDuringRebuild).containsOnly(200);
         assertThat(everything()).isEqualTo(before);
-        assertThat(activeIndexes()).as("the rebuilt collection is indexed like the one it replaced").isEqualTo(indexesBefore)
+        assertThat(activeIndexes())
+                .as("the rebuilt collection is indexed like the one it replaced")
+                .isEqualTo(indexesBefore)
                 .contains("visible_by_name", "public_by_name", "id_version");
-        assertThat(reads.get("/api/v1/assistants/" + deleted, TestTokens.admin()).status()).isEqualTo(404);
-        assertThat(reads.get("/api/v1/assistants/" + last, TestTokens.admin()).status()).isEqualTo(200);
+        assertThat(reads.get("/api/v1/assistants/" + deleted, TestTokens.admin())
+                        .status())
+                .isEqualTo(404);
+        assertThat(reads.get("/api/v1/assistants/" + last, TestTokens.admin()).status())
+                .isEqualTo(200);
     }
 
     private List<String> activeIndexes() {
-        return database.getCollection(readModel.active().collectionName()).listIndexes()
-                .map(index -> index.getString("name")).into(new ArrayList<>()).stream().sorted().toList();
+        return database
+                .getCollection(readModel.active().collectionName())
+                .listIndexes()
+                .map(index -> index.getString("name"))
+                .into(new ArrayList<>())
+                .stream()
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -74,7 +91,11 @@ class RebuildTest extends QueryServiceTest {
         String id = create(Map.of("name", "After rebuild"));
         update(id, Map.of("name", "After rebuild, renamed"));
 
-        assertThat(reads.get("/api/v1/assistants/" + id, null).json().get("name").asString()).isEqualTo("After rebuild, renamed");
+        assertThat(reads.get("/api/v1/assistants/" + id, null)
+                        .json()
+                        .get("name")
+                        .asString())
+                .isEqualTo("After rebuild, renamed");
     }
 
     @Test
@@ -87,7 +108,8 @@ class RebuildTest extends QueryServiceTest {
 
         assertThat(readModel.active().collectionName()).isNotIn(replacedByTheFirst, rebuiltByTheFirst);
         assertThat(database.listCollectionNames().into(new ArrayList<>()))
-                .as("both replaced less than %s ago", ReadModel.DROP_DELAY).contains(replacedByTheFirst, rebuiltByTheFirst);
+                .as("both replaced less than %s ago", ReadModel.DROP_DELAY)
+                .contains(replacedByTheFirst, rebuiltByTheFirst);
     }
 
     @Test
@@ -99,8 +121,13 @@ class RebuildTest extends QueryServiceTest {
 
     private void rebuild() {
         assertThat(reads.post(REBUILD, TestTokens.admin(), null).status()).isEqualTo(202);
-        String state = await().atMost(Duration.ofSeconds(60)).until(() ->
-                reads.get(REBUILD, TestTokens.admin()).json().get("state").asString(), now -> !now.equals("RUNNING"));
+        String state = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> reads.get(REBUILD, TestTokens.admin())
+                                .json()
+                                .get("state")
+                                .asString(),
+                        now -> !now.equals("RUNNING"));
         assertThat(state).isEqualTo("COMPLETED");
     }
 

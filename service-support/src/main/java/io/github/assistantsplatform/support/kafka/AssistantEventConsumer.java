@@ -48,8 +48,7 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
     private volatile Failure failure;
 
     /** Why the consumer is not following, since when, and how many attempts in a row failed. */
-    private record Failure(String reason, Instant since, int attempts) {
-    }
+    private record Failure(String reason, Instant since, int attempts) {}
 
     /** @param settings consumer settings beyond the bootstrap servers and deserializers */
     protected AssistantEventConsumer(String name, String bootstrapServers, String topic, Map<String, Object> settings) {
@@ -61,8 +60,8 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
         // the publisher writes in transactions: a batch it aborted (Kafka failed half-way) must not be read
         this.settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // a consumer that has not polled for this long has left its group: it is not following
-        this.stuckAfter = Duration.ofMillis(Long.parseLong(String.valueOf(this.settings.getOrDefault(
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, DEFAULT_MAX_POLL_INTERVAL_MS))));
+        this.stuckAfter = Duration.ofMillis(Long.parseLong(String.valueOf(
+                this.settings.getOrDefault(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, DEFAULT_MAX_POLL_INTERVAL_MS))));
     }
 
     /**
@@ -92,7 +91,11 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
         try {
             return ReceivedEvent.from(record.value());
         } catch (RuntimeException e) {
-            log.warn("Skipping an unusable record at {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+            log.warn(
+                    "Skipping an unusable record at {}-{}@{}: {}",
+                    record.topic(),
+                    record.partition(),
+                    record.offset(),
                     e.toString());
             return Optional.empty();
         }
@@ -115,13 +118,20 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
             return Health.down().withDetail("reason", name + " is stopped").build();
         }
         if (current != null) {
-            return Health.down().withDetail("reason", current.reason()).withDetail("since", current.since().toString())
-                    .withDetail("failed_attempts", current.attempts()).build();
+            return Health.down()
+                    .withDetail("reason", current.reason())
+                    .withDetail("since", current.since().toString())
+                    .withDetail("failed_attempts", current.attempts())
+                    .build();
         }
         Duration sincePoll = Duration.ofNanos(System.nanoTime() - lastPollNanos);
         if (sincePoll.compareTo(stuckAfter) > 0) {
-            return Health.down().withDetail("reason", name + " has not polled " + topic + " for " + sincePoll.toSeconds()
-                    + " s (a record waits for an unavailable dependency?)").build();
+            return Health.down()
+                    .withDetail(
+                            "reason",
+                            name + " has not polled " + topic + " for " + sincePoll.toSeconds()
+                                    + " s (a record waits for an unavailable dependency?)")
+                    .build();
         }
         return Health.up().build();
     }
@@ -138,8 +148,8 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
     private void superviseFollowing() {
         Duration backOff = FIRST_BACK_OFF;
         while (running) {
-            try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(settings, new StringDeserializer(),
-                    new ByteArrayDeserializer())) {
+            try (KafkaConsumer<String, byte[]> kafka =
+                    new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer())) {
                 consumer = kafka;
                 if (!running) {
                     return;
@@ -153,16 +163,26 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
                     backOff = FIRST_BACK_OFF;
                 }
                 Failure previous = failure;
-                failure = new Failure(e.toString(), previous == null ? Instant.now() : previous.since(),
+                failure = new Failure(
+                        e.toString(),
+                        previous == null ? Instant.now() : previous.since(),
                         previous == null ? 1 : previous.attempts() + 1);
-                log.error("{} stopped following {} ({} failed attempts in a row); it starts again from the last "
-                        + "committed offsets in {} ms", name, topic, failure.attempts(), backOff.toMillis(), e);
+                log.error(
+                        "{} stopped following {} ({} failed attempts in a row); it starts again from the last "
+                                + "committed offsets in {} ms",
+                        name,
+                        topic,
+                        failure.attempts(),
+                        backOff.toMillis(),
+                        e);
                 try {
                     Thread.sleep(backOff.toMillis());
                 } catch (InterruptedException stopping) {
                     return;
                 }
-                backOff = backOff.multipliedBy(2).compareTo(LONGEST_BACK_OFF) > 0 ? LONGEST_BACK_OFF : backOff.multipliedBy(2);
+                backOff = backOff.multipliedBy(2).compareTo(LONGEST_BACK_OFF) > 0
+                        ? LONGEST_BACK_OFF
+                        : backOff.multipliedBy(2);
             }
         }
     }

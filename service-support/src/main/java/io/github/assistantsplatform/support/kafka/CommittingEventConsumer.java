@@ -21,15 +21,19 @@ public abstract class CommittingEventConsumer extends AssistantEventConsumer {
     }
 
     /** @param settings consumer settings beyond the group's own */
-    protected CommittingEventConsumer(String group, String bootstrapServers, String topic, Map<String, Object> settings) {
+    protected CommittingEventConsumer(
+            String group, String bootstrapServers, String topic, Map<String, Object> settings) {
         super(group, bootstrapServers, topic, withGroup(group, settings));
     }
 
     private static Map<String, Object> withGroup(String group, Map<String, Object> settings) {
         Map<String, Object> all = new HashMap<>(Map.of(
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200));
+                ConsumerConfig.GROUP_ID_CONFIG,
+                group,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                200));
         all.putAll(settings);
         return all;
     }

@@ -14,7 +14,8 @@ import java.util.Optional;
 public record ReceivedEvent(String id, AssistantEvent event, long sequence, Instant time) {
 
     private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     /**
      * The event in a record's {@link EventEnvelope}; empty for a type this version does not know
@@ -25,7 +26,10 @@ public record ReceivedEvent(String id, AssistantEvent event, long sequence, Inst
     public static Optional<ReceivedEvent> from(byte[] envelopeJson) {
         JsonNode envelope = JSON.readTree(envelopeJson);
         return EventEnvelope.eventClassOf(envelope.path("type").asString(""))
-                .map(type -> new ReceivedEvent(envelope.path("id").asString(), JSON.treeToValue(envelope.get("data"), type),
-                        envelope.get("sequence").asLong(), Instant.parse(envelope.get("time").asString())));
+                .map(type -> new ReceivedEvent(
+                        envelope.path("id").asString(),
+                        JSON.treeToValue(envelope.get("data"), type),
+                        envelope.get("sequence").asLong(),
+                        Instant.parse(envelope.get("time").asString())));
     }
 }

@@ -8,8 +8,7 @@ import io.github.assistantsplatform.model.AssistantState;
  */
 public final class AssistantVisibility {
 
-    private AssistantVisibility() {
-    }
+    private AssistantVisibility() {}
 
     public static boolean isVisible(AssistantState assistant) {
         return !assistant.deleted() && (!assistant.settings().userAuthentication() || seesPrivateOnes());

@@ -24,7 +24,9 @@ class PlatformAuthenticationFailures implements AuthenticationEntryPoint, Access
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
-        errors.write(response, ErrorCode.AUTHENTICATION_FAILED,
+        errors.write(
+                response,
+                ErrorCode.AUTHENTICATION_FAILED,
                 "A valid bearer token is required: it is missing, malformed, expired or not signed by a trusted key");
     }
 

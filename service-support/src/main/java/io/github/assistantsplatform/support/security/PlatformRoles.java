@@ -5,6 +5,5 @@ public final class PlatformRoles {
     public static final String ADMIN = "ADMIN";
     public static final String SERVICE = "SERVICE";
 
-    private PlatformRoles() {
-    }
+    private PlatformRoles() {}
 }

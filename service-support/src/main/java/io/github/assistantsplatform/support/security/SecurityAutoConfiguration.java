@@ -66,7 +66,8 @@ public class SecurityAutoConfiguration {
                     .build();
         } else {
             throw new IllegalStateException("No JWT verification configured: set ASSISTANTS_JWT_SECRET (HS256 shared "
-                    + "secret, at least " + MIN_SECRET_BYTES + " bytes) or ASSISTANTS_JWT_JWKS_URI (the issuer's key set). "
+                    + "secret, at least " + MIN_SECRET_BYTES
+                    + " bytes) or ASSISTANTS_JWT_JWKS_URI (the issuer's key set). "
                     + "The service has no built-in secret on purpose.");
         }
         decoder.setJwtValidator(validator(properties));
@@ -76,23 +77,28 @@ public class SecurityAutoConfiguration {
     /** exp and sub required (sub is the actor every event records); iss and aud when configured. */
     static OAuth2TokenValidator<Jwt> validator(JwtProperties properties) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
-        validators.add(JwtProperties.isSet(properties.issuer())
-                ? JwtValidators.createDefaultWithIssuer(properties.issuer()) : JwtValidators.createDefault());
+        validators.add(
+                JwtProperties.isSet(properties.issuer())
+                        ? JwtValidators.createDefaultWithIssuer(properties.issuer())
+                        : JwtValidators.createDefault());
         validators.add(new JwtClaimValidator<>(JwtClaimNames.EXP, Objects::nonNull));
         validators.add(new JwtClaimValidator<String>(JwtClaimNames.SUB, sub -> sub != null && !sub.isBlank()));
         if (JwtProperties.isSet(properties.audience())) {
-            validators.add(new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-                    audience -> audience != null && audience.contains(properties.audience())));
+            validators.add(new JwtClaimValidator<List<String>>(
+                    JwtClaimNames.AUD, audience -> audience != null && audience.contains(properties.audience())));
         }
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, JwtDecoder jwtDecoder, ErrorResponseWriter errors,
-                                    ObjectProvider<EndpointAccess> endpointAccess) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            JwtDecoder jwtDecoder,
+            ErrorResponseWriter errors,
+            ObjectProvider<EndpointAccess> endpointAccess)
+            throws Exception {
         PlatformAuthenticationFailures failures = new PlatformAuthenticationFailures(errors);
-        return http
-                .csrf(csrf -> csrf.disable())
+        return http.csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
@@ -100,18 +106,26 @@ public class SecurityAutoConfiguration {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(routes -> {
                     routes.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
-                    routes.requestMatchers("/error", "/actuator/health", "/actuator/health/**", "/actuator/info",
-                            "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll();
+                    routes.requestMatchers(
+                                    "/error",
+                                    "/actuator/health",
+                                    "/actuator/health/**",
+                                    "/actuator/info",
+                                    "/v3/api-docs",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui.html",
+                                    "/swagger-ui/**")
+                            .permitAll();
                     endpointAccess.orderedStream().forEach(access -> access.configure(routes));
                     routes.anyRequest().hasRole(PlatformRoles.ADMIN);
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityAutoConfiguration::authentication))
+                        .jwt(jwt -> jwt.decoder(jwtDecoder)
+                                .jwtAuthenticationConverter(SecurityAutoConfiguration::authentication))
                         .authenticationEntryPoint(failures)
                         .accessDeniedHandler(failures))
-                .exceptionHandling(handling -> handling
-                        .authenticationEntryPoint(failures)
-                        .accessDeniedHandler(failures))
+                .exceptionHandling(
+                        handling -> handling.authenticationEntryPoint(failures).accessDeniedHandler(failures))
                 .build();
     }
 
@@ -127,7 +141,8 @@ public class SecurityAutoConfiguration {
         }
         return roles.stream()
                 .filter(String.class::isInstance)
-                .map(role -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + ((String) role).toUpperCase(Locale.ROOT)))
+                .map(role -> (GrantedAuthority)
+                        new SimpleGrantedAuthority("ROLE_" + ((String) role).toUpperCase(Locale.ROOT)))
                 .toList();
     }
 }

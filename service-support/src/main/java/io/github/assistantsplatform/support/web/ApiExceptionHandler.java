@@ -4,16 +4,17 @@ import io.github.assistantsplatform.api.error.ApiException;
 import io.github.assistantsplatform.api.error.ErrorCode;
 import io.github.assistantsplatform.api.error.ErrorResponse;
 import io.github.assistantsplatform.model.FieldViolation;
+import io.github.assistantsplatform.model.JsonPaths;
 import io.github.assistantsplatform.model.ValidationException;
+import io.github.assistantsplatform.support.security.Callers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
-import io.github.assistantsplatform.support.security.Callers;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -29,7 +30,6 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
-import io.github.assistantsplatform.model.JsonPaths;
 import tools.jackson.core.exc.StreamReadException;
 
 import java.util.Comparator;
@@ -90,16 +90,21 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ResponseEntity<ErrorResponse> invalidParameters(HandlerMethodValidationException e) {
         return invalid(e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream().map(error -> new FieldViolation(
-                        error instanceof FieldError field ? JsonPaths.snakeCase(field.getField())
-                                : JsonPaths.snakeCase(result.getMethodParameter().getParameterName()),
-                        error.getDefaultMessage())))
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldViolation(
+                                error instanceof FieldError field
+                                        ? JsonPaths.snakeCase(field.getField())
+                                        : JsonPaths.snakeCase(
+                                                result.getMethodParameter().getParameterName()),
+                                error.getDefaultMessage())))
                 .toList());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorResponse> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() == null ? "a valid value" : "a valid " + e.getRequiredType().getSimpleName();
+        String expected = e.getRequiredType() == null
+                ? "a valid value"
+                : "a valid " + e.getRequiredType().getSimpleName();
         return invalid(List.of(new FieldViolation(e.getName(), "must be " + expected)));
     }
 
@@ -141,7 +146,9 @@ public class ApiExceptionHandler {
     @ExceptionHandler(TooBusyException.class)
     ResponseEntity<ErrorResponse> tooBusy(TooBusyException e) {
         return ResponseEntity.status(ErrorCode.TOO_MANY_REQUESTS.status())
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
+                .header(
+                        HttpHeaders.RETRY_AFTER,
+                        String.valueOf(Math.max(1, e.retryAfter().toSeconds())))
                 .body(ErrorResponse.of(ErrorCode.TOO_MANY_REQUESTS, e.getMessage(), null));
     }
 
@@ -154,8 +161,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorResponse> uploadTooLarge(MaxUploadSizeExceededException e) {
-        return error(ErrorCode.PAYLOAD_TOO_LARGE, "The upload exceeds the size limit"
-                + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : ""));
+        return error(
+                ErrorCode.PAYLOAD_TOO_LARGE,
+                "The upload exceeds the size limit"
+                        + (e.getMaxUploadSize() > 0 ? " of " + e.getMaxUploadSize() + " bytes" : ""));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
@@ -170,8 +179,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ErrorResponse> unsupportedMediaType(HttpMediaTypeNotSupportedException e) {
-        return error(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content-Type " + e.getContentType() + " is not supported; use "
-                + e.getSupportedMediaTypes());
+        return error(
+                ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + e.getContentType() + " is not supported; use " + e.getSupportedMediaTypes());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -187,13 +197,16 @@ public class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorResponse> unexpected(Exception e) {
         if (DependencyFailures.isUnavailable(e) || unavailabilities.stream().anyMatch(rule -> rule.isUnavailable(e))) {
-            ErrorResponse body = ErrorResponse.of(ErrorCode.DEPENDENCY_UNAVAILABLE,
-                    "A service this request depends on is unavailable; nothing was changed, retry later", null);
+            ErrorResponse body = ErrorResponse.of(
+                    ErrorCode.DEPENDENCY_UNAVAILABLE,
+                    "A service this request depends on is unavailable; nothing was changed, retry later",
+                    null);
             log.warn("Dependency unavailable, error_id={}: {}", body.id(), e.toString());
-            return ResponseEntity.status(ErrorCode.DEPENDENCY_UNAVAILABLE.status()).body(body);
+            return ResponseEntity.status(ErrorCode.DEPENDENCY_UNAVAILABLE.status())
+                    .body(body);
         }
-        ErrorResponse body = ErrorResponse.of(ErrorCode.TECHNICAL_ERROR,
-                "An unexpected error occurred; quote the error id when reporting it", null);
+        ErrorResponse body = ErrorResponse.of(
+                ErrorCode.TECHNICAL_ERROR, "An unexpected error occurred; quote the error id when reporting it", null);
         log.error("Unexpected failure, error_id={}", body.id(), e);
         return ResponseEntity.status(ErrorCode.TECHNICAL_ERROR.status()).body(body);
     }

@@ -23,7 +23,8 @@ import java.util.UUID;
  */
 public class CommandServiceClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
     private final JsonMapper json;
 
@@ -33,8 +34,7 @@ public class CommandServiceClient {
     }
 
     /** What command-service answered, and the position of the event the write appended ({@link EventPosition}). */
-    public record Reply<T>(T body, OptionalLong position) {
-    }
+    public record Reply<T>(T body, OptionalLong position) {}
 
     /**
      * Sends {@code method path} with {@code body} (none when null) about assistant {@code id}.
@@ -43,10 +43,13 @@ public class CommandServiceClient {
      * @throws AccessDeniedException           command-service refuses the caller (401, 403)
      * @throws DependencyUnavailableException  command-service is unreachable or failed
      */
-    public <T> Reply<T> send(String method, String path, UUID id, Object body, Class<T> answer, HttpServletRequest caller) {
+    public <T> Reply<T> send(
+            String method, String path, UUID id, Object body, Class<T> answer, HttpServletRequest caller) {
         HttpResponse<byte[]> response = exchange(method, path, id, body, caller);
-        OptionalLong position = response.headers().firstValue(EventPosition.HEADER)
-                .map(value -> OptionalLong.of(Long.parseLong(value))).orElse(OptionalLong.empty());
+        OptionalLong position = response.headers()
+                .firstValue(EventPosition.HEADER)
+                .map(value -> OptionalLong.of(Long.parseLong(value)))
+                .orElse(OptionalLong.empty());
         return new Reply<>(json.readValue(response.body(), answer), position);
     }
 
@@ -55,9 +58,12 @@ public class CommandServiceClient {
      * when given; empty when it had no event then.
      */
     public Optional<Long> sequence(UUID id, OptionalLong position, HttpServletRequest caller) {
-        String path = "/api/v1/assistants/" + id + "/sequence" + (position.isPresent() ? "?position=" + position.getAsLong() : "");
+        String path = "/api/v1/assistants/" + id + "/sequence"
+                + (position.isPresent() ? "?position=" + position.getAsLong() : "");
         try {
-            return Optional.of(json.readValue(exchange("GET", path, id, null, caller).body(), AssistantSequence.class).sequence());
+            return Optional.of(
+                    json.readValue(exchange("GET", path, id, null, caller).body(), AssistantSequence.class)
+                            .sequence());
         } catch (AssistantNotFoundException none) {
             return Optional.empty();
         }
@@ -68,8 +74,11 @@ public class CommandServiceClient {
                 .timeout(Duration.ofSeconds(30))
                 .header(RequestIds.REQUEST_ID_HEADER, RequestIds.requestId(caller))
                 .header(RequestIds.CORRELATION_ID_HEADER, RequestIds.correlationId(caller))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
         if (caller.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             request.header(HttpHeaders.AUTHORIZATION, caller.getHeader(HttpHeaders.AUTHORIZATION));
         }

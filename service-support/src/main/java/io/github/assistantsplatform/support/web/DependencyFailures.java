@@ -12,14 +12,15 @@ import java.sql.SQLTransientConnectionException;
  */
 public final class DependencyFailures {
 
-    private DependencyFailures() {
-    }
+    private DependencyFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DependencyUnavailableException || cause instanceof ConnectException
+            if (cause instanceof DependencyUnavailableException
+                    || cause instanceof ConnectException
                     || cause instanceof SocketTimeoutException
-                    || cause instanceof UnknownHostException || cause instanceof SQLTransientConnectionException) {
+                    || cause instanceof UnknownHostException
+                    || cause instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (cause instanceof SQLException sql && (isUnavailableState(sql.getSQLState()) || isClosedUnderUs(sql))) {

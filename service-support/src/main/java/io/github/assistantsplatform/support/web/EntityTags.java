@@ -18,8 +18,7 @@ public final class EntityTags {
 
     private static final Pattern VERSION = Pattern.compile("(?:W/)?\"?(\\d{1,18})\"?");
 
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     public static String of(long version) {
         return of(String.valueOf(version));

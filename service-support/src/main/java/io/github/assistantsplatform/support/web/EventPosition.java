@@ -21,8 +21,7 @@ public final class EventPosition {
     public static final Duration WAIT = Duration.ofSeconds(5);
     private static final long POLL_MILLIS = 20;
 
-    private EventPosition() {
-    }
+    private EventPosition() {}
 
     /** A write's answer, with the position of the event it appended when there is one. */
     public static ResponseEntity.BodyBuilder answered(ResponseEntity.BodyBuilder response, OptionalLong position) {
@@ -44,8 +43,8 @@ public final class EventPosition {
         } catch (NumberFormatException notANumber) {
             // refused below
         }
-        throw new ValidationException(List.of(new FieldViolation(HEADER,
-                "must be the non-negative event position a write answered with")));
+        throw new ValidationException(
+                List.of(new FieldViolation(HEADER, "must be the non-negative event position a write answered with")));
     }
 
     /** Returns once {@code applied} holds for {@code position}; {@link NotCaughtUpException} after {@link #WAIT}. */

@@ -1,10 +1,10 @@
 package io.github.assistantsplatform.support.web;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.github.assistantsplatform.api.error.ErrorResponse;
 import io.github.assistantsplatform.model.PlatformJson;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -39,12 +39,13 @@ public class OpenApiAutoConfiguration {
 
     @Bean
     ModelResolver platformModelNames() {
-        return new ModelResolver(Json.mapper().copy().setPropertyNamingStrategy(new PropertyNamingStrategies.NamingBase() {
-            @Override
-            public String translate(String propertyName) {
-                return propertyName == null ? null : PlatformJson.jsonName(propertyName);
-            }
-        }));
+        return new ModelResolver(
+                Json.mapper().copy().setPropertyNamingStrategy(new PropertyNamingStrategies.NamingBase() {
+                    @Override
+                    public String translate(String propertyName) {
+                        return propertyName == null ? null : PlatformJson.jsonName(propertyName);
+                    }
+                }));
     }
 
     @Bean
@@ -52,9 +53,16 @@ public class OpenApiAutoConfiguration {
         return new OpenAPI()
                 .info(new Info().title(service).version("v1"))
                 .servers(List.of(new Server().url("/").description("where this document was fetched from")))
-                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
-                        .description("HS256 (or the issuer's JWKS) with claims sub, roles, exp; none for a guest")))
+                .components(
+                        new Components()
+                                .addSecuritySchemes(
+                                        BEARER,
+                                        new SecurityScheme()
+                                                .type(SecurityScheme.Type.HTTP)
+                                                .scheme("bearer")
+                                                .bearerFormat("JWT")
+                                                .description(
+                                                        "HS256 (or the issuer's JWKS) with claims sub, roles, exp; none for a guest")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 
@@ -62,13 +70,18 @@ public class OpenApiAutoConfiguration {
     OpenApiCustomizer platformErrorResponses() {
         return api -> {
             ModelConverters.getInstance().readAll(ErrorResponse.class).forEach(api.getComponents()::addSchemas);
-            ApiResponse error = new ApiResponse().description("the platform's error body (code, message, details)")
-                    .content(new Content().addMediaType("application/json",
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/ErrorResponse"))));
-            api.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                operation.getResponses().putIfAbsent("4XX", error);
-                operation.getResponses().putIfAbsent("5XX", error);
-            }));
+            ApiResponse error = new ApiResponse()
+                    .description("the platform's error body (code, message, details)")
+                    .content(new Content()
+                            .addMediaType(
+                                    "application/json",
+                                    new MediaType().schema(new Schema<>().$ref("#/components/schemas/ErrorResponse"))));
+            api.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations().forEach(operation -> {
+                        operation.getResponses().putIfAbsent("4XX", error);
+                        operation.getResponses().putIfAbsent("5XX", error);
+                    }));
         };
     }
 }

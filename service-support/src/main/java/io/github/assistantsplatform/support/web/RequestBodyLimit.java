@@ -35,7 +35,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
-        boolean multipart = contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        boolean multipart =
+                contentType != null && contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
         long limit = multipart ? maxMultipartBytes : maxBytes;
         if (request.getContentLengthLong() > limit) {
             errors.write(response, ErrorCode.PAYLOAD_TOO_LARGE, tooLarge(limit));

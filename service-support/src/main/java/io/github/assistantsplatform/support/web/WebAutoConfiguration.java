@@ -1,6 +1,7 @@
 package io.github.assistantsplatform.support.web;
 
 import io.github.assistantsplatform.model.PlatformJson;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
-import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The HTTP edge every service shares: JSON conventions, request ids, body limit, the error body. */
@@ -40,7 +40,9 @@ public class WebAutoConfiguration {
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
             @Value("${assistants.http.max-body-size:1MB}") DataSize maxBodySize,
             // a service without an upload route takes no larger multipart body than any other
-            @Value("${spring.servlet.multipart.max-request-size:${assistants.http.max-body-size:1MB}}") DataSize maxMultipartSize, ErrorResponseWriter errors) {
+            @Value("${spring.servlet.multipart.max-request-size:${assistants.http.max-body-size:1MB}}")
+                    DataSize maxMultipartSize,
+            ErrorResponseWriter errors) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimit(maxBodySize.toBytes(), maxMultipartSize.toBytes() + MULTIPART_OVERHEAD, errors));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

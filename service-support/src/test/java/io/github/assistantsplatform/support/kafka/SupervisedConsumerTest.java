@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.support.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.github.assistantsplatform.events.AssistantDeleted;
 import io.github.assistantsplatform.events.EventEnvelope;
 import io.github.assistantsplatform.model.PlatformJson;
@@ -26,13 +29,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** A consumer of assistant events never stops for good, and its health says when it cannot follow. */
 class SupervisedConsumerTest {
 
-    private static final JsonMapper JSON = PlatformJson.conventions(JsonMapper.builder()).build();
+    private static final JsonMapper JSON =
+            PlatformJson.conventions(JsonMapper.builder()).build();
     private final List<CommittingEventConsumer> started = new ArrayList<>();
 
     @AfterEach
@@ -61,7 +62,8 @@ class SupervisedConsumerTest {
         });
         assertThat(failuresLeft.get()).isNegative();
         assertThat(healthSeen).contains(Status.DOWN);
-        await().atMost(Duration.ofSeconds(10)).until(() -> Status.UP.equals(consumer.health().getStatus()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Status.UP.equals(consumer.health().getStatus()));
 
         UUID later = UUID.randomUUID();
         publish(topic, List.of(later));
@@ -74,16 +76,18 @@ class SupervisedConsumerTest {
         UUID slow = UUID.randomUUID();
         AtomicInteger slowAttempts = new AtomicInteger();
         Set<UUID> handled = ConcurrentHashMap.newKeySet();
-        CommittingEventConsumer consumer = start(topic, Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 2_000), event -> {
-            if (event.event().assistantId().equals(slow) && slowAttempts.incrementAndGet() == 1) {
-                // as a purge waits out MongoDB being down for longer than max.poll.interval.ms
-                AssistantEventConsumer.pause(6_000);
-            }
-            handled.add(event.event().assistantId());
-        });
+        CommittingEventConsumer consumer =
+                start(topic, Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 2_000), event -> {
+                    if (event.event().assistantId().equals(slow) && slowAttempts.incrementAndGet() == 1) {
+                        // as a purge waits out MongoDB being down for longer than max.poll.interval.ms
+                        AssistantEventConsumer.pause(6_000);
+                    }
+                    handled.add(event.event().assistantId());
+                });
         publish(topic, List.of(slow));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> Status.DOWN.equals(consumer.health().getStatus()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> Status.DOWN.equals(consumer.health().getStatus()));
         await().atMost(Duration.ofSeconds(60)).until(() -> slowAttempts.get() >= 2);
         UUID later = UUID.randomUUID();
         publish(topic, List.of(later));
@@ -93,13 +97,14 @@ class SupervisedConsumerTest {
     }
 
     private CommittingEventConsumer start(String topic, Map<String, Object> settings, Consumer<ReceivedEvent> handler) {
-        CommittingEventConsumer consumer = new CommittingEventConsumer(consumerGroup(topic),
-                TestKafka.broker().bootstrapServers(), topic, settings) {
-            @Override
-            protected void handle(ReceivedEvent event) {
-                handler.accept(event);
-            }
-        };
+        CommittingEventConsumer consumer =
+                new CommittingEventConsumer(
+                        consumerGroup(topic), TestKafka.broker().bootstrapServers(), topic, settings) {
+                    @Override
+                    protected void handle(ReceivedEvent event) {
+                        handler.accept(event);
+                    }
+                };
         consumer.start();
         started.add(consumer);
         return consumer;
@@ -110,13 +115,26 @@ class SupervisedConsumerTest {
     }
 
     private static void publish(String topic, List<UUID> deletedAssistants) {
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers()),
-                new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        TestKafka.broker().bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             for (UUID assistant : deletedAssistants) {
-                EventEnvelope envelope = new EventEnvelope(EventEnvelope.SPEC_VERSION, UUID.randomUUID().toString(),
-                        EventEnvelope.typeOf(AssistantDeleted.class), EventEnvelope.SOURCE, assistant.toString(),
-                        Instant.now(), "application/json", 1, "test", null, null, new AssistantDeleted(assistant));
+                EventEnvelope envelope = new EventEnvelope(
+                        EventEnvelope.SPEC_VERSION,
+                        UUID.randomUUID().toString(),
+                        EventEnvelope.typeOf(AssistantDeleted.class),
+                        EventEnvelope.SOURCE,
+                        assistant.toString(),
+                        Instant.now(),
+                        "application/json",
+                        1,
+                        "test",
+                        null,
+                        null,
+                        new AssistantDeleted(assistant));
                 producer.send(new ProducerRecord<>(topic, assistant.toString(), JSON.writeValueAsString(envelope)));
             }
             producer.flush();

@@ -19,13 +19,12 @@ public final class EmbeddedPostgresServer {
     private static EmbeddedPostgres server;
     private static final AtomicInteger databases = new AtomicInteger();
 
-    private EmbeddedPostgresServer() {
-    }
+    private EmbeddedPostgresServer() {}
 
     /** Runs administrative SQL (as the superuser, on the maintenance database). */
     public static void admin(String sql) {
         try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Failed: " + sql, e);
@@ -62,8 +61,11 @@ public final class EmbeddedPostgresServer {
 
         /** The same, as command-line arguments of a service started by {@link TestServices}. */
         public String[] arguments() {
-            return new String[]{"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres"};
+            return new String[] {
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres"
+            };
         }
     }
 
@@ -71,7 +73,7 @@ public final class EmbeddedPostgresServer {
     public static Database newDatabase() {
         String name = "test_" + databases.incrementAndGet();
         try (Connection connection = server().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not create test database " + name, e);

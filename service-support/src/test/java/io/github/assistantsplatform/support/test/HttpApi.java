@@ -17,7 +17,8 @@ public final class HttpApi {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
     public HttpApi(int port) {
@@ -46,7 +47,8 @@ public final class HttpApi {
 
     /** body: a String is sent as is (so tests can send broken JSON), anything else as JSON. */
     public Response send(String method, String path, String token, Object body, Map<String, String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -55,7 +57,8 @@ public final class HttpApi {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             String text = body instanceof String string ? string : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(text));
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

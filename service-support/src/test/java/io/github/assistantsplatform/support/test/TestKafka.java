@@ -5,12 +5,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
@@ -26,8 +26,7 @@ public final class TestKafka {
 
     private static KafkaBroker broker;
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     public static synchronized KafkaBroker broker() {
         if (broker == null) {
@@ -39,30 +38,48 @@ public final class TestKafka {
 
     /** A consumer of {@code topic} from its beginning, in a group of its own. */
     public static KafkaConsumer<String, String> consumer(String topic) {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        broker().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                        "read_committed"),
+                new StringDeserializer(),
+                new StringDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }
 
     /** Waits until consumer group {@code group} has committed every record now on {@code topic}. */
     public static void awaitCaughtUp(String group, String topic, Duration timeout) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker().bootstrapServers()))) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .forEach(partition -> latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
+            admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .forEach(partition ->
+                            latest.put(new TopicPartition(topic, partition.partition()), OffsetSpec.latest()));
             Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                    .all()
+                    .get()
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                if (ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || committed.get(end.getKey()) != null
-                        && committed.get(end.getKey()).offset() >= end.getValue())) {
+                        .partitionsToOffsetAndMetadata()
+                        .get();
+                if (ends.entrySet().stream()
+                        .allMatch(end -> end.getValue() == 0
+                                || committed.get(end.getKey()) != null
+                                        && committed.get(end.getKey()).offset() >= end.getValue())) {
                     return;
                 }
                 Thread.sleep(100);
@@ -72,10 +89,11 @@ public final class TestKafka {
     }
 
     /** Polls until {@code enough} holds for the matching records seen so far (or the timeout passes). */
-    public static List<ConsumerRecord<String, String>> poll(KafkaConsumer<String, String> consumer,
-                                                            Predicate<ConsumerRecord<String, String>> matching,
-                                                            Predicate<List<ConsumerRecord<String, String>>> enough,
-                                                            Duration timeout) {
+    public static List<ConsumerRecord<String, String>> poll(
+            KafkaConsumer<String, String> consumer,
+            Predicate<ConsumerRecord<String, String>> matching,
+            Predicate<List<ConsumerRecord<String, String>>> enough,
+            Duration timeout) {
         List<ConsumerRecord<String, String>> seen = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!enough.test(seen) && System.nanoTime() < deadline) {

@@ -14,15 +14,15 @@ import java.util.List;
  */
 public final class TestServices {
 
-    private TestServices() {
-    }
+    private TestServices() {}
 
     /**
      * @param configName the application's {@code spring.config.name=...} property
      * @param arguments  more command-line arguments, e.g. {@link EmbeddedPostgresServer.Database#arguments()}
      */
     public static ConfigurableApplicationContext start(Class<?> application, String configName, String... arguments) {
-        List<String> all = new ArrayList<>(List.of("--server.port=0",
+        List<String> all = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--assistants.jwt.secret=" + TestTokens.SECRET,
                 "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers()));
         all.addAll(List.of(arguments));

@@ -20,8 +20,7 @@ public final class TestTokens {
     public static final String SECRET = "test-secret-for-hs256-0123456789-abcdefghij";
     public static final String OTHER_SECRET = "another-secret-nobody-trusts-0123456789-xyz";
 
-    private TestTokens() {
-    }
+    private TestTokens() {}
 
     public static String admin() {
         return token("admin-alice", List.of("admin", "user"), Duration.ofMinutes(10), SECRET);
@@ -53,7 +52,8 @@ public final class TestTokens {
         Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
         String header = base64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String payload = base64.encodeToString(("{\"sub\":\"admin-mallory\",\"roles\":[\"admin\"],\"exp\":"
-                + Instant.now().plusSeconds(600).getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+                        + Instant.now().plusSeconds(600).getEpochSecond() + "}")
+                .getBytes(StandardCharsets.UTF_8));
         return header + "." + payload + ".";
     }
 

@@ -1,12 +1,13 @@
 package io.github.assistantsplatform.support.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.github.assistantsplatform.support.security.EndpointAccess;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,13 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The shared HTTP edge in a service of its own: every failure in the one error body, nothing internal. */
-@SpringBootTest(classes = ErrorBodyTest.Service.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = ErrorBodyTest.Service.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "assistants.jwt.secret=" + TestTokens.SECRET)
 class ErrorBodyTest {
 
@@ -114,7 +116,9 @@ class ErrorBodyTest {
 
         assertThat(given.header("X-Request-Id")).isEqualTo("abc-123");
         assertThat(given.header("X-Correlation-Id")).isEqualTo("abc-123");
-        assertThat(malformed.header("X-Request-Id")).isNotEqualTo("bad id with spaces").hasSize(36);
+        assertThat(malformed.header("X-Request-Id"))
+                .isNotEqualTo("bad id with spaces")
+                .hasSize(36);
     }
 
     @Test
@@ -124,14 +128,35 @@ class ErrorBodyTest {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().get("openapi").asString()).startsWith("3.");
         assertThat(docs.json().get("paths").propertyNames()).contains("/open/ok");
-        assertThat(docs.json().get("servers").get(0).get("url").asString()).as("relative, so right behind the gateway").isEqualTo("/");
-        assertThat(docs.json().get("components").get("securitySchemes").get("bearer-jwt").get("scheme").asString())
+        assertThat(docs.json().get("servers").get(0).get("url").asString())
+                .as("relative, so right behind the gateway")
+                .isEqualTo("/");
+        assertThat(docs.json()
+                        .get("components")
+                        .get("securitySchemes")
+                        .get("bearer-jwt")
+                        .get("scheme")
+                        .asString())
                 .isEqualTo("bearer");
         assertThat(docs.json().get("security").get(0).has("bearer-jwt")).isTrue();
-        JsonNode error = docs.json().get("paths").get("/open/ok").get("get").get("responses").get("4XX");
-        assertThat(error.get("content").get("application/json").get("schema").get("$ref").asString())
+        JsonNode error = docs.json()
+                .get("paths")
+                .get("/open/ok")
+                .get("get")
+                .get("responses")
+                .get("4XX");
+        assertThat(error.get("content")
+                        .get("application/json")
+                        .get("schema")
+                        .get("$ref")
+                        .asString())
                 .isEqualTo("#/components/schemas/ErrorResponse");
-        assertThat(docs.json().get("components").get("schemas").get("ErrorResponse").get("properties").propertyNames())
+        assertThat(docs.json()
+                        .get("components")
+                        .get("schemas")
+                        .get("ErrorResponse")
+                        .get("properties")
+                        .propertyNames())
                 .contains("id", "code", "message", "type", "details");
     }
 

@@ -10,6 +10,11 @@ import java.time.Instant;
  * @param changes what the event set: the full settings on creation, only the changed fields
  *                (with their new values) on update, the avatar, the purge count; empty on deletion
  */
-public record AssistantHistoryEntry(long sequence, String type, Instant timestamp, String actor, String requestId,
-                                    String correlationId, Object changes) {
-}
+public record AssistantHistoryEntry(
+        long sequence,
+        String type,
+        Instant timestamp,
+        String actor,
+        String requestId,
+        String correlationId,
+        Object changes) {}

@@ -1,10 +1,10 @@
 package io.github.assistantsplatform.api.assistant;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.github.assistantsplatform.model.AssistantSettings;
 import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.model.ModelProvider;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -19,7 +19,10 @@ import java.util.UUID;
  */
 public record AssistantResponse(
         UUID id,
-        @JsonUnwrapped @JsonIgnoreProperties("avatar_text_color") AssistantSettings settings,
+
+        @JsonUnwrapped @JsonIgnoreProperties("avatar_text_color")
+        AssistantSettings settings,
+
         String avatarTextColor,
         ModelProvider modelProvider,
         String avatarImage,
@@ -53,8 +56,15 @@ public record AssistantResponse(
     }
 
     private static Set<String> readOnlyFields() {
-        Set<String> fields = new HashSet<>(Set.of("id", "created_at", "updated_at", "version", "model_provider",
-                "avatar_image", "avatar_url", "linked_connectors"));
+        Set<String> fields = new HashSet<>(Set.of(
+                "id",
+                "created_at",
+                "updated_at",
+                "version",
+                "model_provider",
+                "avatar_image",
+                "avatar_url",
+                "linked_connectors"));
         fields.addAll(AssistantSettings.READ_ONLY);
         return Set.copyOf(fields);
     }

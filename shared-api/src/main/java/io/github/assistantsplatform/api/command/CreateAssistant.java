@@ -4,5 +4,4 @@ import io.github.assistantsplatform.model.AssistantSettings;
 
 import java.util.UUID;
 
-public record CreateAssistant(UUID assistantId, AssistantSettings settings) implements AssistantCommand {
-}
+public record CreateAssistant(UUID assistantId, AssistantSettings settings) implements AssistantCommand {}

@@ -4,5 +4,4 @@ import io.github.assistantsplatform.events.Avatar;
 
 import java.util.UUID;
 
-public record SetAvatar(UUID assistantId, Avatar avatar) implements AssistantCommand {
-}
+public record SetAvatar(UUID assistantId, Avatar avatar) implements AssistantCommand {}

@@ -9,5 +9,4 @@ import java.util.UUID;
  *                        checked by the aggregate on the merged result
  * @param expectedVersion the version the caller last saw (If-Match), or null to update whatever is current
  */
-public record UpdateAssistant(UUID assistantId, ObjectNode request, Long expectedVersion) implements AssistantCommand {
-}
+public record UpdateAssistant(UUID assistantId, ObjectNode request, Long expectedVersion) implements AssistantCommand {}
