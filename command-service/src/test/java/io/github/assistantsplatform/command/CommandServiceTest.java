@@ -8,6 +8,7 @@ import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -42,13 +43,20 @@ public abstract class CommandServiceTest {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected JdbcTemplate jdbc;
 
     protected HttpApi api;
 
+    /** The actuator's own port, which is not published. */
+    protected HttpApi management;
+
     @BeforeEach
     void client() {
         api = new HttpApi(port);
+        management = new HttpApi(managementPort);
     }
 }

@@ -26,7 +26,8 @@ class JsonLogsIT {
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-jar",
                         repository.resolve("gateway/target/gateway-exec.jar").toString(),
-                        "--server.port=0")
+                        "--server.port=0",
+                        "--management.server.port=0")
                 .redirectErrorStream(true);
         gateway.environment().put("ASSISTANTS_LOG_FORMAT", "ecs");
         Process process = gateway.start();

@@ -73,8 +73,8 @@ class KubernetesManifestsTest {
                     .as(name)
                     .containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
             assertThat(container.getPorts().get(0).getContainerPort()).as(name).isEqualTo(port);
-            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
-            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
+            assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+            assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/livez");
             assertThat(DockerComposeTest.read(ROOT.resolve(name + "/src/main/resources/" + name + ".yml")))
                     .as("%s enables its probes", name)
                     .contains("probes:\n        enabled: true");

@@ -31,9 +31,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole system started as the README says ({@code java -jar local-stack/target/local-stack.jar}
@@ -285,6 +289,57 @@ class WholeSystemIT {
         }
     }
 
+    /**
+     * Every route of the contract's table (docs/api.md) is in a service's OpenAPI document, as the gateway
+     * serves them, with an operation id of its own, its success response and the error body for 4XX and 5XX:
+     * a client generated from the documents can call every route.
+     */
+    @Test
+    void theOpenApiDocumentsDescribeEveryRouteOfTheContract() throws Exception {
+        Map<String, JsonNode> operations = new HashMap<>();
+        for (String service : List.of("command-service", "query-service", "avatar-service")) {
+            JsonNode paths = API.get("/openapi/" + service, null).json().get("paths");
+            paths.properties()
+                    .forEach(path -> path.getValue()
+                            .properties()
+                            .forEach(operation -> operations.put(
+                                    operation.getKey().toUpperCase(Locale.ROOT) + " " + anyParameter(path.getKey()),
+                                    operation.getValue())));
+        }
+        String contract = Files.readString(
+                Path.of(System.getProperty("repository.root", "..")).resolve("docs/api.md"));
+        Matcher row = Pattern.compile("(?m)^\\| ((?:GET|POST|PUT|DELETE)(?: / (?:GET|POST|PUT|DELETE))*) `([^`?]+)")
+                .matcher(contract);
+        List<String> routes = new ArrayList<>();
+        while (row.find()) {
+            for (String method : row.group(1).split(" / ")) {
+                routes.add(method + " " + anyParameter(row.group(2)));
+            }
+        }
+
+        assertThat(routes).as("the table's routes").hasSizeGreaterThanOrEqualTo(20);
+        for (String route : routes) {
+            JsonNode operation = operations.get(route);
+            assertThat(operation).as("%s is in an OpenAPI document", route).isNotNull();
+            assertThat(operation.has("operationId"))
+                    .as("%s has an operation id", route)
+                    .isTrue();
+            assertThat(operation.get("responses").propertyNames())
+                    .as("%s: its success and the error body", route)
+                    .anyMatch(status -> status.startsWith("2"))
+                    .contains("4XX", "5XX");
+        }
+        assertThat(operations.values().stream()
+                        .map(operation -> operation.get("operationId").asString()))
+                .as("operation ids are unique across the services")
+                .doesNotHaveDuplicates();
+    }
+
+    /** A path with every parameter written alike: {@code /a/{id}/b} and {@code /a/{event id}/b} are one route. */
+    private static String anyParameter(String path) {
+        return path.replaceAll("\\{[^}]*}", "{}").replaceAll("/$", "");
+    }
+
     @Test
     void aSecondStackOnTheSamePortsRefusesToStartInsteadOfSharingTheFirstOnesData() throws Exception {
         Path repository = Path.of(System.getProperty("repository.root", ".."))
@@ -306,7 +361,7 @@ class WholeSystemIT {
         assertThat(process.waitFor()).isEqualTo(1);
         assertThat(output)
                 .contains("could not start: port 54321 for the PostgreSQL (LOCAL_STACK_POSTGRES_PORT) is in use");
-        assertThat(API.get("/actuator/health", null).status())
+        assertThat(API.get("/readyz", null).status())
                 .as("the first stack keeps running")
                 .isEqualTo(200);
     }

@@ -207,7 +207,7 @@ public final class FaultSuite {
     private boolean isUp(int port) {
         try {
             HttpResponse<String> health = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -199,10 +199,7 @@ class FaultSuiteSmokeIT {
         await().atMost(Duration.ofMinutes(3))
                 .ignoreExceptions()
                 .until(() -> COMMAND_REPLICAS.stream()
-                        .allMatch(port -> new HttpApi(port)
-                                        .get("/actuator/health/readiness", null)
-                                        .status()
-                                == 200));
+                        .allMatch(port -> new HttpApi(port).get("/readyz", null).status() == 200));
         String holder = publisherOwners().get(0);
         long pid = Long.parseLong(holder.substring(0, holder.indexOf('@')));
 

@@ -387,6 +387,7 @@ public final class LocalStack {
 
                   API          %s/api/v1/assistants   (everything: writes, reads, history, cache, avatars, admin)
                   services     command :%d, query :%d, avatar :%d (%d replicas each, the next ones %d ports up); Kafka localhost:%d (topic assistants.events.v1)
+                  metrics      each service's actuator %d ports above it, no token: curl -s localhost:%d/actuator/prometheus
                   admin token  %s
                   user token   %s
                   (tokens valid for 24 hours; restart the stack for fresh ones)
@@ -409,6 +410,8 @@ public final class LocalStack {
                 settings.replicas(),
                 StackSettings.REPLICA_PORT_STEP,
                 settings.kafkaPort(),
+                ServiceProcess.MANAGEMENT_PORT_OFFSET,
+                settings.commandServicePort() + ServiceProcess.MANAGEMENT_PORT_OFFSET,
                 admin,
                 user,
                 url,

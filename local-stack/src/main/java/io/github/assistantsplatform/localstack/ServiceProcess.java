@@ -16,6 +16,8 @@ import java.util.Map;
 /** One service as a JVM of its own, its output in a log file, healthy when its health endpoint says UP. */
 final class ServiceProcess extends ChildProcess {
 
+    static final int MANAGEMENT_PORT_OFFSET = 100;
+
     private final String name;
     private final int replica;
     private final Path jar;
@@ -51,6 +53,11 @@ final class ServiceProcess extends ChildProcess {
         return replica;
     }
 
+    /** Where its actuator listens (Prometheus scrapes it without a token): 100 ports above its own. */
+    int managementPort() {
+        return port + MANAGEMENT_PORT_OFFSET;
+    }
+
     int port() {
         return port;
     }
@@ -72,6 +79,7 @@ final class ServiceProcess extends ChildProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
+        builder.environment().put("ASSISTANTS_MANAGEMENT_PORT", String.valueOf(managementPort()));
         // glibc's many malloc arenas add resident memory that the JVM never accounts for
         builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
         Process process = launch(builder);
@@ -82,7 +90,7 @@ final class ServiceProcess extends ChildProcess {
         Process process = process();
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/readyz"))
                 .timeout(Duration.ofSeconds(2))
                 .build();
         while (Instant.now().isBefore(deadline)) {

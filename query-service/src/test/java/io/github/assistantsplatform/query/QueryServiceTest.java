@@ -8,6 +8,7 @@ import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,13 +31,19 @@ public abstract class QueryServiceTest {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     protected HttpApi reads;
     protected HttpApi writes;
+    /** The actuator's own port, which is not published. */
+    protected HttpApi management;
 
     @BeforeEach
     void clients() {
         reads = new HttpApi(port);
         writes = TestSystem.SHARED.commands();
+        management = new HttpApi(managementPort);
     }
 
     /** Creates an assistant through the write side and waits until the read side shows it. */

@@ -167,7 +167,7 @@ public class AssistantsView extends AssistantEventConsumer {
             ConsumerRecords<String, byte[]> records = poll(consumer, Duration.ofMillis(200));
             recordsRead.addAndGet(records.count());
             for (ConsumerRecord<String, byte[]> record : records) {
-                read(record).ifPresent(this::fold);
+                read(record).ifPresent(event -> traced(record, () -> fold(event)));
             }
             partitions.forEach(partition -> readUpTo.put(partition, consumer.position(partition)));
             if (!ready

@@ -17,6 +17,8 @@ import io.github.assistantsplatform.support.web.CommandServiceClient;
 import io.github.assistantsplatform.support.web.DependencyUnavailableException;
 import io.github.assistantsplatform.support.web.EntityTags;
 import io.github.assistantsplatform.support.web.EventPosition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +43,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
+@Tag(name = "avatars", description = "An assistant's avatar image")
 @RestController
 @RequestMapping("/api/v1/assistants/{id}/avatar")
 class AvatarController {
@@ -62,6 +65,7 @@ class AvatarController {
      * down), the object stays, since the command may still commit: {@link OrphanedAvatars} deletes
      * it later if no assistant shows it.
      */
+    @Operation(operationId = "uploadAvatar", summary = "Upload the avatar (PNG, JPEG, GIF or WebP)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<AssistantResponse> upload(
             @PathVariable UUID id, @RequestParam("file") MultipartFile file, HttpServletRequest request)
@@ -96,6 +100,7 @@ class AvatarController {
      * Anyone; a private assistant's avatar only for users (a guest gets 404, as if there were
      * none). Streamed from the object store, never held whole in memory.
      */
+    @Operation(operationId = "getAvatar", summary = "The avatar image")
     @GetMapping
     ResponseEntity<StreamingResponseBody> download(
             @PathVariable UUID id,
@@ -137,6 +142,7 @@ class AvatarController {
     }
 
     /** Admin. The assistant stops showing its avatar; the object is deleted by the clean-up consumer. */
+    @Operation(operationId = "removeAvatar", summary = "Remove the avatar")
     @DeleteMapping
     ResponseEntity<AssistantResponse> remove(@PathVariable UUID id, HttpServletRequest request) {
         existing(id, request);

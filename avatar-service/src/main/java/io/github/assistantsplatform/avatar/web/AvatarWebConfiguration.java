@@ -1,6 +1,7 @@
 package io.github.assistantsplatform.avatar.web;
 
 import io.github.assistantsplatform.support.security.EndpointAccess;
+import io.github.assistantsplatform.support.tracing.TraceContext;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,8 @@ class AvatarWebConfiguration {
 
     /** The avatar an assistant shows is recorded by command-service. */
     @Bean
-    CommandServiceClient commandServiceClient(@Value("${assistants.command-service.url}") String url, JsonMapper json) {
-        return new CommandServiceClient(url, json);
+    CommandServiceClient commandServiceClient(
+            @Value("${assistants.command-service.url}") String url, JsonMapper json, TraceContext traces) {
+        return new CommandServiceClient(url, json, traces);
     }
 }

@@ -10,6 +10,7 @@ import io.github.assistantsplatform.avatar.view.AssistantsView;
 import io.github.assistantsplatform.model.PlatformJson;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestTokens;
+import io.github.assistantsplatform.support.tracing.TraceContext;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +51,8 @@ class OrphanedAvatarsTest extends AvatarServiceTest {
         try (ServerSocket nobody = new ServerSocket(0)) {
             return new CommandServiceClient(
                     "http://localhost:" + nobody.getLocalPort(),
-                    PlatformJson.conventions(JsonMapper.builder()).build());
+                    PlatformJson.conventions(JsonMapper.builder()).build(),
+                    TraceContext.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -6,13 +6,18 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.ArrayList;
+import java.util.List;
+
 @Configuration(proxyBeanMethods = false)
 class AssistantAxonConfiguration {
 
-    /** Every event an assistant command causes carries the command's actor and request ids. */
+    /** Every event an assistant command causes carries the command's actor, request ids and trace context. */
     @Bean
     CorrelationDataProvider requestMetadata() {
-        return new SimpleCorrelationDataProvider(
-                EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.REQUEST_ID);
+        List<String> keys =
+                new ArrayList<>(List.of(EventMetadata.ACTOR, EventMetadata.CORRELATION_ID, EventMetadata.REQUEST_ID));
+        keys.addAll(EventMetadata.TRACE_CONTEXT);
+        return new SimpleCorrelationDataProvider(keys.toArray(String[]::new));
     }
 }

@@ -64,6 +64,12 @@ class KafkaEventPublisher {
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(topic, event.assistantId().toString(), value);
         record.headers().add("content-type", EventEnvelope.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        // the request's trace goes on with the record, to whoever consumes it
+        for (String key : EventMetadata.TRACE_CONTEXT) {
+            if (message.getMetaData().get(key) instanceof String context) {
+                record.headers().add(key, context.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         batchRecords().add(record);
     }
 

@@ -1,5 +1,6 @@
 package io.github.assistantsplatform.command.publishing;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -26,7 +27,7 @@ class KafkaPublishingConfiguration {
      * the publisher fails fast and its processor backs off instead of hanging.
      */
     @Bean(destroyMethod = "close")
-    SegmentProducers assistantEventProducers(KafkaProperties properties) {
+    SegmentProducers assistantEventProducers(KafkaProperties properties, MeterRegistry registry) {
         return new SegmentProducers(
                 properties.transactionalIdPrefix(),
                 transactionalId -> new KafkaProducer<>(
@@ -45,6 +46,7 @@ class KafkaPublishingConfiguration {
                                 Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000),
                                 Map.entry(ProducerConfig.CLIENT_ID_CONFIG, transactionalId)),
                         new StringSerializer(),
-                        new ByteArraySerializer()));
+                        new ByteArraySerializer()),
+                registry);
     }
 }

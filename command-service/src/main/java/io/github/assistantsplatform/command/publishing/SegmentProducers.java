@@ -1,5 +1,8 @@
 package io.github.assistantsplatform.command.publishing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.producer.Producer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,11 +25,18 @@ class SegmentProducers implements AutoCloseable {
     private final String transactionalIdPrefix;
     private final Function<String, Producer<String, byte[]>> factory;
     private final Map<Integer, Producer<String, byte[]>> bySegment = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
+    private final Map<Integer, KafkaClientMetrics> metricsBySegment = new ConcurrentHashMap<>();
 
-    /** @param factory a producer with the given {@code transactional.id}, transactions not yet initialised */
-    SegmentProducers(String transactionalIdPrefix, Function<String, Producer<String, byte[]>> factory) {
+    /**
+     * @param factory  a producer with the given {@code transactional.id}, transactions not yet initialised
+     * @param registry where each producer's Kafka client metrics go while it lives
+     */
+    SegmentProducers(
+            String transactionalIdPrefix, Function<String, Producer<String, byte[]>> factory, MeterRegistry registry) {
         this.transactionalIdPrefix = transactionalIdPrefix;
         this.factory = factory;
+        this.registry = registry;
     }
 
     String transactionalId(int segment) {
@@ -45,6 +55,9 @@ class SegmentProducers implements AutoCloseable {
                 throw e;
             }
             bySegment.put(segment, producer);
+            KafkaClientMetrics metrics = new KafkaClientMetrics(producer, Tags.of("segment", String.valueOf(segment)));
+            metrics.bindTo(registry);
+            metricsBySegment.put(segment, metrics);
         }
         producer.beginTransaction();
         return producer;
@@ -63,10 +76,21 @@ class SegmentProducers implements AutoCloseable {
                     segment);
             producer.close(Duration.ZERO);
         }
+        closeMetrics(segment);
+    }
+
+    private void closeMetrics(int segment) {
+        KafkaClientMetrics metrics = metricsBySegment.remove(segment);
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 
     @Override
     public void close() {
-        bySegment.keySet().forEach(segment -> bySegment.remove(segment).close(Duration.ofSeconds(5)));
+        bySegment.keySet().forEach(segment -> {
+            bySegment.remove(segment).close(Duration.ofSeconds(5));
+            closeMetrics(segment);
+        });
     }
 }

@@ -14,8 +14,10 @@ import io.github.assistantsplatform.events.Avatar;
 import io.github.assistantsplatform.model.AssistantSettings;
 import io.github.assistantsplatform.support.web.EntityTags;
 import io.github.assistantsplatform.support.web.EventPosition;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,6 +38,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** The write API: translates HTTP into assistant commands and their results back into HTTP. */
+@Tag(name = "assistants (writes)", description = "Create, update and delete assistants; admin only")
 @RestController
 @RequestMapping("/api/v1/assistants")
 class AssistantCommandController {
@@ -48,6 +51,7 @@ class AssistantCommandController {
         this.positions = positions;
     }
 
+    @Operation(operationId = "createAssistant", summary = "Create an assistant")
     @PostMapping({"", "/"})
     ResponseEntity<AssistantResponse> create(
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
@@ -63,6 +67,7 @@ class AssistantCommandController {
                 .body(created);
     }
 
+    @Operation(operationId = "updateAssistant", summary = "Change an assistant (a merge patch)")
     @PutMapping("/{id}")
     ResponseEntity<AssistantResponse> update(
             @PathVariable UUID id,
@@ -82,6 +87,9 @@ class AssistantCommandController {
     }
 
     /** Called by query-service when an admin purges the semantic cache, so that the history shows it. */
+    @Operation(
+            operationId = "recordSemanticCachePurge",
+            summary = "Record a purge of the semantic cache (query-service calls it)")
     @PostMapping("/{id}/cache-purges")
     ResponseEntity<AssistantResponse> recordCachePurge(
             @PathVariable UUID id, @Valid @RequestBody CachePurgeResult purge) {
@@ -90,6 +98,7 @@ class AssistantCommandController {
     }
 
     /** Called by avatar-service once the image is stored: the assistant now shows it. */
+    @Operation(operationId = "setAvatarReference", summary = "Show a stored avatar (avatar-service calls it)")
     @PutMapping("/{id}/avatar-reference")
     ResponseEntity<AssistantResponse> setAvatar(@PathVariable UUID id, @Valid @RequestBody Avatar avatar) {
         AssistantResponse shown = commands.send(new SetAvatar(id, avatar));
@@ -97,6 +106,7 @@ class AssistantCommandController {
     }
 
     /** Called by avatar-service: the assistant shows no avatar any more (whether it had one or not). */
+    @Operation(operationId = "removeAvatarReference", summary = "Stop showing the avatar (avatar-service calls it)")
     @DeleteMapping("/{id}/avatar-reference")
     ResponseEntity<AssistantResponse> removeAvatar(@PathVariable UUID id) {
         AssistantResponse removed = commands.send(new RemoveAvatar(id));
@@ -107,12 +117,16 @@ class AssistantCommandController {
      * Called by avatar-service, to know what its view must have folded before it answers: the sequence of
      * the assistant's latest event at or before {@code position} (its latest without one); 404 if none.
      */
+    @Operation(
+            operationId = "getAssistantSequence",
+            summary = "The sequence of the latest event, as of a position (avatar-service calls it)")
     @GetMapping("/{id}/sequence")
     AssistantSequence sequence(@PathVariable UUID id, @RequestParam(required = false) Long position) {
         return new AssistantSequence(
                 positions.sequence(id, position).orElseThrow(() -> new AssistantNotFoundException(id)));
     }
 
+    @Operation(operationId = "deleteAssistant", summary = "Delete an assistant")
     @DeleteMapping("/{id}")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         commands.send(new DeleteAssistant(id));

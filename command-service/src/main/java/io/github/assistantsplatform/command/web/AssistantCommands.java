@@ -4,6 +4,7 @@ import io.github.assistantsplatform.api.command.AssistantCommand;
 import io.github.assistantsplatform.api.error.AssistantNotFoundException;
 import io.github.assistantsplatform.api.error.VersionConflictException;
 import io.github.assistantsplatform.events.EventMetadata;
+import io.github.assistantsplatform.support.tracing.TraceContext;
 import io.github.assistantsplatform.support.web.RequestIds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -26,9 +27,11 @@ public class AssistantCommands {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final CommandGateway gateway;
+    private final TraceContext traces;
 
-    AssistantCommands(CommandGateway gateway) {
+    AssistantCommands(CommandGateway gateway, TraceContext traces) {
         this.gateway = gateway;
+        this.traces = traces;
     }
 
     public <R> R send(AssistantCommand command) {
@@ -38,7 +41,8 @@ public class AssistantCommands {
                         EventMetadata.ACTOR,
                         SecurityContextHolder.getContext().getAuthentication().getName())
                 .and(EventMetadata.CORRELATION_ID, RequestIds.correlationId(request))
-                .and(EventMetadata.REQUEST_ID, RequestIds.requestId(request));
+                .and(EventMetadata.REQUEST_ID, RequestIds.requestId(request))
+                .mergedWith(traces.current());
         try {
             return gateway.sendAndWait(
                     GenericCommandMessage.asCommandMessage(command).andMetaData(metadata),

@@ -3,9 +3,6 @@ package io.github.assistantsplatform.command.publishing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.github.assistantsplatform.api.command.RecordSemanticCachePurge;
-import io.github.assistantsplatform.api.command.RemoveAvatar;
-import io.github.assistantsplatform.api.command.SetAvatar;
 import io.github.assistantsplatform.command.CommandServiceTest;
 import io.github.assistantsplatform.events.AssistantCreated;
 import io.github.assistantsplatform.events.Avatar;
@@ -16,12 +13,13 @@ import io.github.assistantsplatform.support.test.TestKafka;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -42,13 +40,47 @@ class KafkaPublishingTest extends CommandServiceTest {
     private static final String TOPIC = "assistants.events.v1";
 
     @Autowired
-    CommandGateway commands;
-
-    @Autowired
     EventStore eventStore;
 
+    /** The trace of the request that caused an event goes on with its record, to whoever consumes it. */
     @Test
-    void everyEventTypeIsPublishedAsACloudEventKeyedByItsAssistant() {
+    void aRecordCarriesTheTraceOfTheRequestThatCausedIt() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer(TOPIC)) {
+            String id = api.send(
+                            "POST",
+                            "/api/v1/assistants",
+                            TestTokens.admin(),
+                            Map.of("name", "Traced"),
+                            Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"))
+                    .json()
+                    .get("id")
+                    .asString();
+
+            ConsumerRecord<String, String> record = TestKafka.poll(
+                            consumer,
+                            published -> id.equals(published.key()),
+                            seen -> !seen.isEmpty(),
+                            Duration.ofSeconds(30))
+                    .get(0);
+
+            assertThat(jdbc.queryForObject(
+                            "SELECT convert_from(meta_data, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?",
+                            String.class,
+                            id))
+                    .as("kept in the event's metadata")
+                    .contains(traceId);
+            String traceparent =
+                    new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8);
+            assertThat(traceparent)
+                    .as("same trace, command-service's span as parent")
+                    .startsWith("00-" + traceId + "-")
+                    .doesNotContain("00f067aa0ba902b7");
+        }
+    }
+
+    @Test
+    void everyEventTypeIsPublishedAsACloudEventKeyedByItsAssistant() throws Exception {
         try (KafkaConsumer<String, String> consumer = TestKafka.consumer(TOPIC)) {
             String id = api.send(
                             "POST",
@@ -61,17 +93,34 @@ class KafkaPublishingTest extends CommandServiceTest {
                     .asString();
             api.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("description", "d"));
             UUID assistant = UUID.fromString(id);
-            commands.sendAndWait(new SetAvatar(
-                    assistant,
-                    new Avatar(
-                            Avatar.objectKey(assistant, "ab".repeat(32), "png"),
-                            "image/png",
-                            10,
-                            "ab".repeat(32),
-                            1,
-                            1)));
-            commands.sendAndWait(new RemoveAvatar(assistant));
-            commands.sendAndWait(new RecordSemanticCachePurge(assistant, 7));
+            // as avatar-service and query-service send them: over HTTP, with the caller's token
+            assertThat(api.put(
+                                    "/api/v1/assistants/" + id + "/avatar-reference",
+                                    TestTokens.admin(),
+                                    Map.of(
+                                            "object_key",
+                                            Avatar.objectKey(assistant, "ab".repeat(32), "png"),
+                                            "content_type",
+                                            "image/png",
+                                            "size",
+                                            10,
+                                            "sha256",
+                                            "ab".repeat(32),
+                                            "width",
+                                            1,
+                                            "height",
+                                            1))
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.delete("/api/v1/assistants/" + id + "/avatar-reference", TestTokens.admin())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.post(
+                                    "/api/v1/assistants/" + id + "/cache-purges",
+                                    TestTokens.admin(),
+                                    Map.of("deleted_count", 7))
+                            .status())
+                    .isEqualTo(200);
             api.delete("/api/v1/assistants/" + id, TestTokens.admin());
 
             List<ConsumerRecord<String, String>> records = TestKafka.poll(
@@ -106,6 +155,21 @@ class KafkaPublishingTest extends CommandServiceTest {
             assertThat(records)
                     .extracting(record -> json(record).get("id").asString())
                     .doesNotHaveDuplicates();
+            AsyncApiDocument asyncApi = AsyncApiDocument.read();
+            for (ConsumerRecord<String, String> record : records) {
+                JsonNode envelope = json(record);
+                JsonNode message = asyncApi.message(envelope.get("type").asString());
+                ObjectNode headers = JsonNodeFactory.instance.objectNode();
+                record.headers()
+                        .forEach(header ->
+                                headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8)));
+                assertThat(asyncApi.violations(message.get("payload"), envelope))
+                        .as("docs/asyncapi.yaml describes %s", envelope)
+                        .isEmpty();
+                assertThat(asyncApi.violations(message.get("headers"), headers))
+                        .as("docs/asyncapi.yaml describes the headers of %s", envelope.get("type"))
+                        .isEmpty();
+            }
             assertThat(new String(
                             records.get(0).headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
                     .isEqualTo("application/cloudevents+json");

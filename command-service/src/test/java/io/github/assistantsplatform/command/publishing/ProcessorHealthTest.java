@@ -24,17 +24,17 @@ class ProcessorHealthTest extends CommandServiceTest {
                 .eventProcessor("kafka-publisher", StreamingEventProcessor.class)
                 .orElseThrow();
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/actuator/health/readiness", null).status() == 200);
+                .until(() -> api.get("/readyz", null).status() == 200);
         try {
             publisher.shutDown();
 
-            Response readiness = api.get("/actuator/health/readiness", null);
+            Response readiness = api.get("/readyz", null);
             assertThat(readiness.status()).isEqualTo(503);
             assertThat(readiness.body()).contains("DOWN");
         } finally {
             publisher.start();
         }
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> api.get("/actuator/health/readiness", null).status() == 200);
+                .until(() -> api.get("/readyz", null).status() == 200);
     }
 }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.Map;
 
-/** The publisher's progress is in the service's metrics, as the README says (Axon's, per processor). */
+/**
+ * The publisher's progress is in the service's metrics, as the README says (Axon's, per processor),
+ * scraped without a token on the management port; the public port has health only.
+ */
 class ProcessorMetricsTest extends CommandServiceTest {
 
     @Test
@@ -19,8 +22,7 @@ class ProcessorMetricsTest extends CommandServiceTest {
 
         String scraped = await().atMost(Duration.ofSeconds(20))
                 .until(
-                        () -> api.get("/actuator/prometheus", TestTokens.admin())
-                                .body(),
+                        () -> management.get("/actuator/prometheus", null).body(),
                         body -> body.contains(
                                 "eventProcessor_allTimer_seconds_count{payloadType=\"AssistantCreated\",processorName=\"kafka-publisher\"}"));
 
@@ -28,6 +30,13 @@ class ProcessorMetricsTest extends CommandServiceTest {
                 .contains("eventProcessor_latency{", "processorName=\"kafka-publisher\"")
                 .contains(
                         "eventProcessor_failureCounter_total{payloadType=\"AssistantCreated\",processorName=\"kafka-publisher\"} 0.0")
-                .contains("eventProcessor_capacity{");
+                .contains("eventProcessor_capacity{")
+                .as("the publisher's producers, one per segment")
+                .containsPattern("kafka_producer_record_send_total\\{[^}]*segment=\"");
+        assertThat(api.get("/actuator/prometheus", TestTokens.admin()).status())
+                .as("not on the public port")
+                .isEqualTo(404);
+        assertThat(api.get("/readyz", null).status()).isEqualTo(200);
+        assertThat(api.get("/livez", null).status()).isEqualTo(200);
     }
 }

@@ -11,6 +11,7 @@ import io.github.assistantsplatform.model.AssistantSettings;
 import io.github.assistantsplatform.model.SettingsJson;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestKafka;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -59,7 +60,8 @@ class TransactionalPublishingTest {
         try (Admin admin = Admin.create(Map.of(
                         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                         TestKafka.broker().bootstrapServers()));
-                SegmentProducers producers = new KafkaPublishingConfiguration().assistantEventProducers(properties);
+                SegmentProducers producers = new KafkaPublishingConfiguration()
+                        .assistantEventProducers(properties, new SimpleMeterRegistry());
                 KafkaConsumer<String, String> consumer = TestKafka.consumer(topic)) {
             // the topic takes the small first event, not the large second one
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(Map.of("max.message.bytes", "8000"))))
@@ -86,8 +88,10 @@ class TransactionalPublishingTest {
     @Test
     void aSegmentsNewProducerFencesThePreviousOneAndAbortsWhatItLeftOpen() {
         UUID assistant = UUID.randomUUID();
-        try (SegmentProducers previous = new KafkaPublishingConfiguration().assistantEventProducers(properties);
-                SegmentProducers next = new KafkaPublishingConfiguration().assistantEventProducers(properties);
+        try (SegmentProducers previous = new KafkaPublishingConfiguration()
+                        .assistantEventProducers(properties, new SimpleMeterRegistry());
+                SegmentProducers next = new KafkaPublishingConfiguration()
+                        .assistantEventProducers(properties, new SimpleMeterRegistry());
                 KafkaConsumer<String, String> consumer = TestKafka.consumer(topic)) {
             // a replica that stalled with its transaction open, its records sent
             Producer<String, byte[]> stalled = previous.begin(0);
@@ -109,7 +113,8 @@ class TransactionalPublishingTest {
         try (Admin admin = Admin.create(Map.of(
                         AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                         TestKafka.broker().bootstrapServers()));
-                SegmentProducers producers = new KafkaPublishingConfiguration().assistantEventProducers(properties)) {
+                SegmentProducers producers = new KafkaPublishingConfiguration()
+                        .assistantEventProducers(properties, new SimpleMeterRegistry())) {
             batch(new KafkaEventPublisher(producers, eventsTopic, properties), UUID.randomUUID())
                     .commit();
 

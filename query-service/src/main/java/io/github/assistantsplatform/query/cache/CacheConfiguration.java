@@ -1,5 +1,6 @@
 package io.github.assistantsplatform.query.cache;
 
+import io.github.assistantsplatform.support.tracing.TraceContext;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -13,7 +14,8 @@ class CacheConfiguration {
 
     /** Purges are recorded in the assistant's history by command-service. */
     @Bean
-    CommandServiceClient commandServiceClient(@Value("${assistants.command-service.url}") String url, JsonMapper json) {
-        return new CommandServiceClient(url, json);
+    CommandServiceClient commandServiceClient(
+            @Value("${assistants.command-service.url}") String url, JsonMapper json, TraceContext traces) {
+        return new CommandServiceClient(url, json, traces);
     }
 }

@@ -11,6 +11,8 @@ import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
 import io.github.assistantsplatform.support.web.EventPosition;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 import java.util.UUID;
 
+@Tag(name = "semantic cache", description = "Cached answers of an assistant")
 @RestController
 @RequestMapping("/api/v1/assistants/{id}/cache")
 class SemanticCacheController {
@@ -41,6 +44,9 @@ class SemanticCacheController {
     }
 
     /** Whoever may read the assistant; an assistant without a semantic cache always misses. */
+    @Operation(
+            operationId = "lookUpCachedAnswer",
+            summary = "The cached answer to a question, if a close one is cached")
     @PostMapping("/lookup")
     CacheLookupResult lookup(@PathVariable UUID id, @Valid @RequestBody CacheLookupRequest request) {
         AssistantState assistant = readModel.readable(id);
@@ -51,6 +57,7 @@ class SemanticCacheController {
     }
 
     /** Admins and the RAG service (role {@code service}): 201 for a new question, 200 for a replaced answer. */
+    @Operation(operationId = "storeCachedAnswer", summary = "Cache an answer to a question")
     @PutMapping
     ResponseEntity<?> store(@PathVariable UUID id, @Valid @RequestBody CacheEntryRequest request) {
         AssistantState assistant = readModel.readable(id);
@@ -72,6 +79,7 @@ class SemanticCacheController {
      * Admins. The purge is recorded in the assistant's history first (with the count about to
      * go), so that no purge ever goes unrecorded; then the entries are removed.
      */
+    @Operation(operationId = "purgeSemanticCache", summary = "Delete every cached answer of an assistant")
     @DeleteMapping
     ResponseEntity<CachePurgeResult> purge(@PathVariable UUID id, HttpServletRequest request) {
         readModel.readable(id);

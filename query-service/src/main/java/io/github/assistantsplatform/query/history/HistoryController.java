@@ -15,6 +15,8 @@ import io.github.assistantsplatform.model.FieldViolation;
 import io.github.assistantsplatform.model.ValidationException;
 import io.github.assistantsplatform.support.security.Callers;
 import io.github.assistantsplatform.support.security.PlatformRoles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,6 +32,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The audit view, straight from the event store: who changed what and when, and the state at any instant. */
+@Tag(name = "history", description = "Who changed what and when, and the state at any instant; admin only")
 @RestController
 @RequestMapping("/api/v1/assistants/{id}")
 class HistoryController {
@@ -40,6 +43,7 @@ class HistoryController {
         this.history = history;
     }
 
+    @Operation(operationId = "getAssistantHistory", summary = "Every event of an assistant, oldest first")
     @GetMapping("/history")
     List<AssistantHistoryEntry> history(@PathVariable UUID id) {
         List<DomainEventMessage<?>> events = history.events(id);
@@ -50,6 +54,7 @@ class HistoryController {
     }
 
     /** Admin-only, checked here because the same path without {@code as_of} is open to all. */
+    @Operation(operationId = "getAssistantAsOf", summary = "The assistant as it was at an instant")
     @GetMapping(params = "as_of")
     AssistantResponse asOf(@PathVariable UUID id, @RequestParam("as_of") String asOf) {
         Callers.requireRole(PlatformRoles.ADMIN);

@@ -4,6 +4,8 @@ import io.github.assistantsplatform.api.assistant.AssistantResponse;
 import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.support.security.AssistantVisibility;
 import io.github.assistantsplatform.support.web.EntityTags;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The read API: list and get from the read model. Guests see public assistants only. */
+@Tag(name = "assistants (reads)", description = "List and read assistants; guests see public ones")
 @RestController
 @RequestMapping("/api/v1/assistants")
 class AssistantQueryController {
@@ -27,6 +30,7 @@ class AssistantQueryController {
         this.readModel = readModel;
     }
 
+    @Operation(operationId = "listAssistants", summary = "A page of assistants, by name")
     @GetMapping({"", "/"})
     ResponseEntity<List<AssistantResponse>> list(
             @RequestParam(defaultValue = "0") @Min(0) int skip,
@@ -37,6 +41,7 @@ class AssistantQueryController {
                 .body(page.assistants().stream().map(AssistantResponse::of).toList());
     }
 
+    @Operation(operationId = "getAssistant", summary = "One assistant")
     @GetMapping(path = "/{id}", params = "!as_of")
     ResponseEntity<AssistantResponse> get(@PathVariable UUID id) {
         AssistantState state = readModel.readable(id);

@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.query.rebuild;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Operators rebuild the read model from the events (admin-only, as every route not opened). */
+@Tag(name = "admin", description = "Operations: the read model and the dead letters")
 @RestController
 @RequestMapping("/api/v1/admin/read-model/rebuild")
 class RebuildController {
@@ -18,6 +21,7 @@ class RebuildController {
         this.rebuild = rebuild;
     }
 
+    @Operation(operationId = "startReadModelRebuild", summary = "Rebuild the read model from the events")
     @PostMapping
     ResponseEntity<RebuildProgress> start() {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -25,6 +29,7 @@ class RebuildController {
                 .body(rebuild.start());
     }
 
+    @Operation(operationId = "getReadModelRebuild", summary = "The progress of the latest rebuild")
     @GetMapping
     RebuildProgress progress() {
         return rebuild.progress();

@@ -1,18 +1,25 @@
 package io.github.assistantsplatform.support.kafka;
 
+import io.github.assistantsplatform.support.tracing.TraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.SmartLifecycle;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -46,6 +53,8 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
     private volatile Thread worker;
     private volatile long lastPollNanos = System.nanoTime();
     private volatile Failure failure;
+    private MeterRegistry registry;
+    private TraceContext traces = TraceContext.NONE;
 
     /** Why the consumer is not following, since when, and how many attempts in a row failed. */
     private record Failure(String reason, Instant since, int attempts) {}
@@ -111,6 +120,31 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
         }
     }
 
+    /** Where the consumer's Kafka client metrics go (its lag among them), tagged with its name. */
+    @Autowired(required = false)
+    public void setMeterRegistry(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Autowired(required = false)
+    public void setTraceContext(TraceContext traces) {
+        this.traces = traces;
+    }
+
+    /**
+     * Runs the handling of {@code record} in a span that continues the trace of the request that caused the
+     * event (the record's {@code traceparent}), so that the handler's log lines carry its trace id.
+     */
+    protected final void traced(ConsumerRecord<String, byte[]> record, Runnable handling) {
+        traces.continued(
+                name + " receive",
+                key -> {
+                    Header header = record.headers().lastHeader(key);
+                    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+                },
+                handling);
+    }
+
     @Override
     public Health health() {
         Failure current = failure;
@@ -154,7 +188,12 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
                 if (!running) {
                     return;
                 }
-                follow(kafka);
+                try (KafkaClientMetrics metrics = new KafkaClientMetrics(kafka, Tags.of("consumer", name))) {
+                    if (registry != null) {
+                        metrics.bindTo(registry);
+                    }
+                    follow(kafka);
+                }
             } catch (RuntimeException e) {
                 if (!running) {
                     return; // stop() woke or interrupted it

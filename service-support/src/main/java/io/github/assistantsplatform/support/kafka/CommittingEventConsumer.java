@@ -49,7 +49,7 @@ public abstract class CommittingEventConsumer extends AssistantEventConsumer {
         consumer.subscribe(List.of(topic));
         while (following()) {
             for (ConsumerRecord<String, byte[]> record : poll(consumer, Duration.ofMillis(500))) {
-                read(record).ifPresent(this::handle);
+                read(record).ifPresent(event -> traced(record, () -> handle(event)));
             }
             // a commit that fails (the group moved on while a record was handled) throws: the consumer starts
             // again from the last committed offsets and handles the records since then again

@@ -3,9 +3,14 @@ package io.github.assistantsplatform.support.security;
 import io.github.assistantsplatform.support.web.ErrorResponseWriter;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
+import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -95,7 +100,8 @@ public class SecurityAutoConfiguration {
             HttpSecurity http,
             JwtDecoder jwtDecoder,
             ErrorResponseWriter errors,
-            ObjectProvider<EndpointAccess> endpointAccess)
+            ObjectProvider<EndpointAccess> endpointAccess,
+            Environment environment)
             throws Exception {
         PlatformAuthenticationFailures failures = new PlatformAuthenticationFailures(errors);
         return http.csrf(csrf -> csrf.disable())
@@ -116,6 +122,14 @@ public class SecurityAutoConfiguration {
                                     "/swagger-ui.html",
                                     "/swagger-ui/**")
                             .permitAll();
+                    // liveness and readiness on the public port (/livez, /readyz), for probes and load balancers
+                    routes.requestMatchers(
+                                    EndpointRequest.toAdditionalPaths(WebServerNamespace.SERVER, HealthEndpoint.class))
+                            .permitAll();
+                    if (ManagementPortType.get(environment) == ManagementPortType.DIFFERENT) {
+                        // the management port is not published: Prometheus scrapes it without a token
+                        routes.requestMatchers(EndpointRequest.toAnyEndpoint()).permitAll();
+                    }
                     endpointAccess.orderedStream().forEach(access -> access.configure(routes));
                     routes.anyRequest().hasRole(PlatformRoles.ADMIN);
                 })

@@ -2,6 +2,7 @@ package io.github.assistantsplatform.support.web;
 
 import io.github.assistantsplatform.api.assistant.AssistantSequence;
 import io.github.assistantsplatform.api.error.AssistantNotFoundException;
+import io.github.assistantsplatform.support.tracing.TraceContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,10 +28,13 @@ public class CommandServiceClient {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final String baseUrl;
     private final JsonMapper json;
+    private final TraceContext traces;
 
-    public CommandServiceClient(String baseUrl, JsonMapper json) {
+    /** @param traces the trace the calls continue, so that command-service's log lines carry the caller's trace id */
+    public CommandServiceClient(String baseUrl, JsonMapper json, TraceContext traces) {
         this.baseUrl = baseUrl;
         this.json = json;
+        this.traces = traces;
     }
 
     /** What command-service answered, and the position of the event the write appended ({@link EventPosition}). */
@@ -79,6 +83,7 @@ public class CommandServiceClient {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        traces.current().forEach(request::header);
         if (caller.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             request.header(HttpHeaders.AUTHORIZATION, caller.getHeader(HttpHeaders.AUTHORIZATION));
         }

@@ -23,10 +23,16 @@ public final class TestServices {
     public static ConfigurableApplicationContext start(Class<?> application, String configName, String... arguments) {
         List<String> all = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--assistants.jwt.secret=" + TestTokens.SECRET,
                 "--assistants.kafka.bootstrap-servers=" + TestKafka.broker().bootstrapServers()));
         all.addAll(List.of(arguments));
         return new SpringApplicationBuilder(application).properties(configName).run(all.toArray(String[]::new));
+    }
+
+    /** The port of the service's actuator (its management server). */
+    public static int managementPortOf(ConfigurableApplicationContext service) {
+        return service.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
     }
 
     public static int portOf(ConfigurableApplicationContext service) {

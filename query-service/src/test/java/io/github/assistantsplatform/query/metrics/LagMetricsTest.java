@@ -1,0 +1,38 @@
+package io.github.assistantsplatform.query.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.github.assistantsplatform.query.QueryServiceTest;
+import io.github.assistantsplatform.support.test.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How far behind the projection and the Kafka consumers are, in the service's metrics: scraped without a
+ * token on the management port, as Prometheus does; the public port has health only.
+ */
+class LagMetricsTest extends QueryServiceTest {
+
+    @Test
+    void theProjectionsAndTheConsumersLagAreScrapedWithoutAToken() {
+        create(Map.of("name", "Lagging"));
+
+        String scraped = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> management.get("/actuator/prometheus", null).body(),
+                        body -> body.contains("kafka_consumer_fetch_manager_records_lag_max{")
+                                && body.contains("consumer=\"semantic-cache-invalidator\""));
+
+        assertThat(scraped)
+                .contains("eventProcessor_latency{", "processorName=\"assistant-read-model\"")
+                .containsPattern(
+                        "kafka_consumer_fetch_manager_records_lag_max\\{[^}]*consumer=\"semantic-cache-invalidator\"");
+        assertThat(reads.get("/actuator/prometheus", TestTokens.admin()).status())
+                .as("not on the public port")
+                .isEqualTo(404);
+        assertThat(reads.get("/readyz", null).status()).isEqualTo(200);
+    }
+}

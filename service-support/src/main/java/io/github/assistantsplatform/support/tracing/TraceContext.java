@@ -1,0 +1,69 @@
+package io.github.assistantsplatform.support.tracing;
+
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The W3C trace context ({@code traceparent}, {@code tracestate}) across the hops Spring does not
+ * instrument: from a request into its events' metadata, from there onto their Kafka records, from a
+ * record into the consumer that handles it, and onto the calls made with the JDK's HTTP client. With it,
+ * one trace id is in the log lines of every service a change goes through.
+ */
+public final class TraceContext {
+
+    /** Without tracing (a test that does not start it): no context to carry, nothing continued. */
+    public static final TraceContext NONE = new TraceContext(null, null);
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    public TraceContext(Tracer tracer, Propagator propagator) {
+        this.tracer = tracer;
+        this.propagator = propagator;
+    }
+
+    /** The current span's context as W3C headers; empty outside a span. */
+    public Map<String, String> current() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (tracer != null && tracer.currentTraceContext().context() != null) {
+            propagator.inject(tracer.currentTraceContext().context(), headers, Map::put);
+        }
+        return headers;
+    }
+
+    /**
+     * Runs {@code work} in a span named {@code name}, the child of the context {@code headers} carry (a new
+     * trace when they carry none), so that its log lines have the trace id of the change they handle.
+     */
+    public <T> T continued(String name, Function<String, String> headers, Supplier<T> work) {
+        if (tracer == null) {
+            return work.get();
+        }
+        Span span = propagator
+                .extract(headers, (carrier, key) -> carrier.apply(key))
+                .name(name)
+                .kind(Span.Kind.CONSUMER)
+                .start();
+        try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
+            return work.get();
+        } catch (RuntimeException e) {
+            span.error(e);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    public void continued(String name, Function<String, String> headers, Runnable work) {
+        continued(name, headers, () -> {
+            work.run();
+            return null;
+        });
+    }
+}
