@@ -5,6 +5,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.assistantsplatform.api.cache.CacheLookupResult;
 import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.support.web.EntityTags;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -33,6 +36,9 @@ public class SemanticCache {
     private final QuestionEmbeddings embeddings;
     private final Clock clock = Clock.systemUTC();
     private final Cache<UUID, Copy> loaded;
+    private final Counter hits;
+    private final Counter misses;
+    private final Timer embedding;
 
     /** An assistant's live entries as stored at {@code generation}. */
     private record Copy(long generation, List<CachedAnswer> entries) {
@@ -42,9 +48,25 @@ public class SemanticCache {
         }
     }
 
-    SemanticCache(SemanticCacheStore store, QuestionEmbeddings embeddings, SemanticCacheProperties properties) {
+    SemanticCache(
+            SemanticCacheStore store,
+            QuestionEmbeddings embeddings,
+            SemanticCacheProperties properties,
+            MeterRegistry registry) {
         this.store = store;
         this.embeddings = embeddings;
+        // the hit ratio is hits / (hits + misses)
+        this.hits = Counter.builder("assistants.semantic_cache.lookups")
+                .tag("result", "hit")
+                .description("look-ups answered from the cache")
+                .register(registry);
+        this.misses = Counter.builder("assistants.semantic_cache.lookups")
+                .tag("result", "miss")
+                .description("look-ups the cache had no answer for")
+                .register(registry);
+        this.embedding = Timer.builder("assistants.semantic_cache.embedding")
+                .description("embedding a question, on a look-up that found no exact match and on a put")
+                .register(registry);
         this.loaded = Caffeine.newBuilder()
                 .maximumWeight(properties.memory().toBytes())
                 .weigher((UUID id, Copy copy) -> copy.weight())
@@ -64,10 +86,10 @@ public class SemanticCache {
         List<CachedAnswer> entries = liveEntriesOf(assistant.id(), now);
         for (CachedAnswer entry : entries) {
             if (entry.questionHash().equals(hash) && entry.isLiveAt(now)) {
-                return new CacheLookupResult(true, entry.answer(), 1.0);
+                return counted(new CacheLookupResult(true, entry.answer(), 1.0));
             }
         }
-        float[] asked = embeddings.embed(question.strip());
+        float[] asked = embedding.record(() -> embeddings.embed(question.strip()));
         CachedAnswer nearest = null;
         double best = -1;
         for (CachedAnswer entry : entries) {
@@ -80,12 +102,18 @@ public class SemanticCache {
             }
         }
         if (nearest == null) {
-            return new CacheLookupResult(false, null, null);
+            return counted(new CacheLookupResult(false, null, null));
         }
         double similarity = Math.round(best * 10_000) / 10_000.0;
-        return best >= assistant.settings().cacheSimilarityThreshold()
-                ? new CacheLookupResult(true, nearest.answer(), similarity)
-                : new CacheLookupResult(false, null, similarity);
+        return counted(
+                best >= assistant.settings().cacheSimilarityThreshold()
+                        ? new CacheLookupResult(true, nearest.answer(), similarity)
+                        : new CacheLookupResult(false, null, similarity));
+    }
+
+    private CacheLookupResult counted(CacheLookupResult result) {
+        (result.hit() ? hits : misses).increment();
+        return result;
     }
 
     /** Keeps {@code answer} for {@code question} for the assistant's TTL; true if the question was not cached yet. */
@@ -96,7 +124,7 @@ public class SemanticCache {
                 assistant.id(),
                 question,
                 EntityTags.sha256(normalised),
-                embeddings.embed(question.strip()),
+                embedding.record(() -> embeddings.embed(question.strip())),
                 answer,
                 now,
                 now.plusSeconds(assistant.settings().cacheTtlSeconds()));

@@ -6,6 +6,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import io.github.assistantsplatform.support.web.DependencyUnavailability;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -20,11 +23,17 @@ class MongoConfiguration {
     @ConfigurationProperties("assistants.mongodb")
     record MongoProperties(String uri, String database) {}
 
-    /** Short timeouts: with MongoDB down a read answers 503 in seconds, not after the driver's 30 s default. */
+    /**
+     * Short timeouts: with MongoDB down a read answers 503 in seconds, not after the driver's 30 s default.
+     * Every command is timed and the pool measured (mongodb.driver.commands, mongodb.driver.pool.*).
+     */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoProperties properties) {
+    MongoClient mongoClient(MongoProperties properties, MeterRegistry registry) {
         return MongoClients.create(MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(properties.uri()))
+                .addCommandListener(new MongoMetricsCommandListener(registry))
+                .applyToConnectionPoolSettings(
+                        pool -> pool.addConnectionPoolListener(new MongoMetricsConnectionPoolListener(registry)))
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
                 .applyToSocketSettings(
                         socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))

@@ -6,6 +6,7 @@ import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
 import io.github.assistantsplatform.support.web.TooBusyException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.unit.DataSize;
@@ -36,7 +37,10 @@ class SemanticCacheLimitsTest extends QueryServiceTest {
     void theInMemoryCopiesStayWithinTheirWeightAndEvictedAssistantsStillAnswer() {
         long limit = DataSize.ofKilobytes(600).toBytes();
         SemanticCache cache = new SemanticCache(
-                store, embeddings, new SemanticCacheProperties(DataSize.ofBytes(limit), 2, Duration.ofSeconds(5)));
+                store,
+                embeddings,
+                new SemanticCacheProperties(DataSize.ofBytes(limit), 2, Duration.ofSeconds(5)),
+                new SimpleMeterRegistry());
         String answer = "x".repeat(100_000); // about 200 KB on the heap
         List<AssistantState> assistants = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

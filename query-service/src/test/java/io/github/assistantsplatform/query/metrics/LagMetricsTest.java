@@ -35,4 +35,26 @@ class LagMetricsTest extends QueryServiceTest {
                 .isEqualTo(404);
         assertThat(reads.get("/readyz", null).status()).isEqualTo(200);
     }
+
+    @Test
+    void theReadModelsCommandsAndTheCachesHitRatioAreScraped() {
+        String id = create(Map.of("name", "Measured", "use_semantic_cache", true));
+        assertThat(reads.put(
+                                "/api/v1/assistants/" + id + "/cache",
+                                TestTokens.admin(),
+                                Map.of("question", "When do you open?", "answer", "At nine."))
+                        .status())
+                .isEqualTo(201);
+        reads.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", "When do you open?"));
+        reads.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", "Who are you?"));
+
+        String scraped = management.get("/actuator/prometheus", null).body();
+
+        assertThat(scraped)
+                .containsPattern("mongodb_driver_commands_seconds_count\\{[^}]*command=\"find\"")
+                .contains("mongodb_driver_pool_size{")
+                .containsPattern("assistants_semantic_cache_lookups_total\\{result=\"hit\"} [1-9]")
+                .containsPattern("assistants_semantic_cache_lookups_total\\{result=\"miss\"} [1-9]")
+                .contains("assistants_semantic_cache_embedding_seconds_count");
+    }
 }
