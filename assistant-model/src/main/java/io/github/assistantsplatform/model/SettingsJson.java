@@ -72,9 +72,9 @@ public final class SettingsJson {
         if (!(request instanceof ObjectNode object)) {
             throw new ValidationException(List.of(new FieldViolation("body", "must be a JSON object")));
         }
-        ObjectNode writable = object.deepCopy();
-        writable.remove(AssistantSettings.READ_ONLY);
-        return writable;
+        // the request's own tree: nobody reads it after it is merged
+        object.remove(AssistantSettings.READ_ONLY);
+        return object;
     }
 
     private static ObjectNode withoutNulls(ObjectNode patch) {
@@ -94,7 +94,7 @@ public final class SettingsJson {
             if (field.getValue() instanceof ObjectNode nested && current instanceof ObjectNode base) {
                 merge(base, nested);
             } else {
-                target.set(field.getKey(), field.getValue().deepCopy());
+                target.set(field.getKey(), field.getValue());
             }
         }
         return target;

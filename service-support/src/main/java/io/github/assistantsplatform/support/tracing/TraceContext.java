@@ -7,7 +7,6 @@ import io.micrometer.tracing.propagation.Propagator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The W3C trace context ({@code traceparent}, {@code tracestate}) across the hops Spring does not
@@ -41,9 +40,10 @@ public final class TraceContext {
      * Runs {@code work} in a span named {@code name}, the child of the context {@code headers} carry (a new
      * trace when they carry none), so that its log lines have the trace id of the change they handle.
      */
-    public <T> T continued(String name, Function<String, String> headers, Supplier<T> work) {
+    public void continued(String name, Function<String, String> headers, Runnable work) {
         if (tracer == null) {
-            return work.get();
+            work.run();
+            return;
         }
         Span span = propagator
                 .extract(headers, (carrier, key) -> carrier.apply(key))
@@ -51,19 +51,12 @@ public final class TraceContext {
                 .kind(Span.Kind.CONSUMER)
                 .start();
         try (Tracer.SpanInScope scope = tracer.withSpan(span)) {
-            return work.get();
+            work.run();
         } catch (RuntimeException e) {
             span.error(e);
             throw e;
         } finally {
             span.end();
         }
-    }
-
-    public void continued(String name, Function<String, String> headers, Runnable work) {
-        continued(name, headers, () -> {
-            work.run();
-            return null;
-        });
     }
 }

@@ -30,11 +30,6 @@ public final class TestServices {
         return new SpringApplicationBuilder(application).properties(configName).run(all.toArray(String[]::new));
     }
 
-    /** The port of the service's actuator (its management server). */
-    public static int managementPortOf(ConfigurableApplicationContext service) {
-        return service.getEnvironment().getRequiredProperty("local.management.port", Integer.class);
-    }
-
     public static int portOf(ConfigurableApplicationContext service) {
         return ((WebServerApplicationContext) service).getWebServer().getPort();
     }
