@@ -10,8 +10,9 @@ import io.github.assistantsplatform.avatar.view.AssistantsView;
 import io.github.assistantsplatform.model.PlatformJson;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestTokens;
-import io.github.assistantsplatform.support.tracing.TraceContext;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -52,7 +53,8 @@ class OrphanedAvatarsTest extends AvatarServiceTest {
             return new CommandServiceClient(
                     "http://localhost:" + nobody.getLocalPort(),
                     PlatformJson.conventions(JsonMapper.builder()).build(),
-                    TraceContext.NONE);
+                    new SimpleMeterRegistry(),
+                    ObservationRegistry.NOOP);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

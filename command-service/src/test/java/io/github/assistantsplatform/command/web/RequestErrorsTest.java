@@ -44,6 +44,23 @@ class RequestErrorsTest extends CommandServiceTest {
     }
 
     @Test
+    void anErrorIsIdentifiedByTheTraceIdOfTheRequest() {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        Response refused = api.send(
+                "POST",
+                "/api/v1/assistants",
+                TestTokens.admin(),
+                "{}",
+                Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("id").asString().replace("-", ""))
+                .as("an operator finds the request's log lines by the id the client reports")
+                .isEqualTo(traceId);
+    }
+
+    @Test
     void aMissingNameIsAValidationError() {
         assertInvalid(api.post("/api/v1/assistants", TestTokens.admin(), "{}"), "name");
     }

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.assistantsplatform.query.QueryServiceTest;
+import io.github.assistantsplatform.support.test.TestKafka;
 import io.github.assistantsplatform.support.test.TestTokens;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * How far behind the projection and the Kafka consumers are, in the service's metrics: scraped without a
@@ -56,5 +61,35 @@ class LagMetricsTest extends QueryServiceTest {
                 .containsPattern("assistants_semantic_cache_lookups_total\\{result=\"hit\"} [1-9]")
                 .containsPattern("assistants_semantic_cache_lookups_total\\{result=\"miss\"} [1-9]")
                 .contains("assistants_semantic_cache_embedding_seconds_count");
+    }
+
+    @Test
+    void aCallToCommandServiceIsMeasuredByRouteAndContinuesTheCallersTrace() {
+        String id = create(Map.of("name", "Purged", "use_semantic_cache", true));
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        try (KafkaConsumer<String, String> consumer = TestKafka.consumer("assistants.events.v1")) {
+            assertThat(reads.send(
+                                    "DELETE",
+                                    "/api/v1/assistants/" + id + "/cache",
+                                    TestTokens.admin(),
+                                    null,
+                                    Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"))
+                            .status())
+                    .isEqualTo(200);
+
+            ConsumerRecord<String, String> purged = TestKafka.poll(
+                            consumer,
+                            record -> id.equals(record.key()) && record.value().contains("SemanticCachePurged"),
+                            seen -> !seen.isEmpty(),
+                            Duration.ofSeconds(30))
+                    .get(0);
+            assertThat(new String(purged.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
+                    .as("command-service continued query-service's trace")
+                    .startsWith("00-" + traceId + "-");
+        }
+        assertThat(management.get("/actuator/prometheus", null).body())
+                .containsPattern("http_client_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"200\""
+                        + "[^}]*uri=\"/api/v1/assistants/\\{id}/cache-purges\"} [1-9]");
     }
 }

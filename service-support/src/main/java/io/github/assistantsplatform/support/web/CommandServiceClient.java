@@ -2,7 +2,9 @@ package io.github.assistantsplatform.support.web;
 
 import io.github.assistantsplatform.api.assistant.AssistantSequence;
 import io.github.assistantsplatform.api.error.AssistantNotFoundException;
-import io.github.assistantsplatform.support.tracing.TraceContext;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
+import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * A service's way to send a command to command-service on behalf of its caller: with the caller's
@@ -24,17 +27,30 @@ import java.util.UUID;
  */
 public class CommandServiceClient {
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Pattern ASSISTANT_ID = Pattern.compile("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
+    private final HttpClient http;
     private final String baseUrl;
     private final JsonMapper json;
-    private final TraceContext traces;
 
-    /** @param traces the trace the calls continue, so that command-service's log lines carry the caller's trace id */
-    public CommandServiceClient(String baseUrl, JsonMapper json, TraceContext traces) {
+    /**
+     * @param observations each call is observed: {@code http.client.requests} by route, and a span whose
+     *     {@code traceparent} command-service continues, so that its log lines carry the caller's trace id
+     */
+    public CommandServiceClient(
+            String baseUrl, JsonMapper json, MeterRegistry meters, ObservationRegistry observations) {
+        this.http = MicrometerHttpClient.instrumentationBuilder(
+                        HttpClient.newBuilder()
+                                .connectTimeout(Duration.ofSeconds(2))
+                                .build(),
+                        meters)
+                .observationRegistry(observations)
+                // one series per route, not per assistant
+                .uriMapper(
+                        request -> ASSISTANT_ID.matcher(request.uri().getPath()).replaceAll("{id}"))
+                .build();
         this.baseUrl = baseUrl;
         this.json = json;
-        this.traces = traces;
     }
 
     /** What command-service answered, and the position of the event the write appended ({@link EventPosition}). */
@@ -83,7 +99,6 @@ public class CommandServiceClient {
                         body == null
                                 ? HttpRequest.BodyPublishers.noBody()
                                 : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-        traces.current().forEach(request::header);
         if (caller.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             request.header(HttpHeaders.AUTHORIZATION, caller.getHeader(HttpHeaders.AUTHORIZATION));
         }

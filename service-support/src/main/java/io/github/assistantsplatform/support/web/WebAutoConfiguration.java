@@ -1,8 +1,13 @@
 package io.github.assistantsplatform.support.web;
 
 import io.github.assistantsplatform.model.PlatformJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -11,7 +16,7 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The HTTP edge every service shares: JSON conventions, request ids, body limit, the error body. */
+/** The HTTP edge every service shares: JSON conventions, request ids, body limit, the error body, the client of command-service. */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @Import({ApiExceptionHandler.class, PlatformErrorController.class})
 public class WebAutoConfiguration {
@@ -27,6 +32,21 @@ public class WebAutoConfiguration {
     @Bean
     ErrorResponseWriter errorResponseWriter(JsonMapper jsonMapper) {
         return new ErrorResponseWriter(jsonMapper);
+    }
+
+    /** query-service's purges and avatar-service's avatars are recorded by command-service. */
+    @Bean
+    @ConditionalOnProperty("assistants.command-service.url")
+    CommandServiceClient commandServiceClient(
+            @Value("${assistants.command-service.url}") String url,
+            JsonMapper json,
+            ObjectProvider<MeterRegistry> meters,
+            ObjectProvider<ObservationRegistry> observations) {
+        return new CommandServiceClient(
+                url,
+                json,
+                meters.getIfAvailable(SimpleMeterRegistry::new),
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 
     @Bean
