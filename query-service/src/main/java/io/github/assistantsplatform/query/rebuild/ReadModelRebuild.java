@@ -5,6 +5,8 @@ import io.github.assistantsplatform.query.readmodel.AssistantStore;
 import io.github.assistantsplatform.query.readmodel.ProjectionBatch;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
 import io.github.assistantsplatform.query.readmodel.ReadModelUpdater;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -72,13 +74,33 @@ public class ReadModelRebuild implements DisposableBean {
             ReadModelUpdater updater,
             EventStorageEngine storageEngine,
             EventStore eventStore,
-            ClusterRebuild cluster) {
+            ClusterRebuild cluster,
+            MeterRegistry meters) {
         this.readModel = readModel;
         this.updater = updater;
         this.storageEngine = storageEngine;
         this.eventStore = eventStore;
         this.cluster = cluster;
         this.clock = Clock.systemUTC();
+        // this replica's rebuild (the one running it shows it; the others show 0 running)
+        Gauge.builder(
+                        "assistants.read_model.rebuild.running",
+                        progress,
+                        running -> running.get().state() == RebuildProgress.State.RUNNING ? 1 : 0)
+                .description("1 while this replica rebuilds the read model")
+                .register(meters);
+        Gauge.builder(
+                        "assistants.read_model.rebuild.events.replayed",
+                        progress,
+                        done -> done.get().eventsDone())
+                .description("events the current or last rebuild of this replica has replayed")
+                .register(meters);
+        Gauge.builder(
+                        "assistants.read_model.rebuild.target_position",
+                        progress,
+                        target -> target.get().headPosition())
+                .description("the event store's position the current or last rebuild of this replica replays up to")
+                .register(meters);
     }
 
     /** The current or last rebuild of any replica. */

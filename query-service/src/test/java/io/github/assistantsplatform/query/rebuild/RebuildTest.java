@@ -61,6 +61,13 @@ class RebuildTest extends QueryServiceTest {
                 .isGreaterThanOrEqualTo(done.get("head_position").asLong())
                 .isGreaterThan(150);
         assertThat(readsDuringRebuild).containsOnly(200);
+        assertThat(management.get("/actuator/prometheus", null).body())
+                .as("the replica that ran it measures it")
+                .contains("assistants_read_model_rebuild_events_replayed "
+                        + done.get("events_done").asLong() + ".0")
+                .contains("assistants_read_model_rebuild_target_position "
+                        + done.get("head_position").asLong() + ".0")
+                .contains("assistants_read_model_rebuild_running 0.0");
         assertThat(everything()).isEqualTo(before);
         assertThat(activeIndexes())
                 .as("the rebuilt collection is indexed like the one it replaced")
