@@ -78,7 +78,7 @@ public class AvatarStorage {
     public List<StoredObject> all() {
         return call(() -> {
             List<StoredObject> objects = new ArrayList<>();
-            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+            if (!bucketExists()) {
                 return objects;
             }
             for (Result<Item> result : client.listObjects(
@@ -105,12 +105,17 @@ public class AvatarStorage {
         });
     }
 
+    /** Asks S3 whether the bucket exists: an answer either way means S3 can be reached. */
+    public boolean bucketExists() {
+        return call(() ->
+                client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build()));
+    }
+
     /** Creates the bucket on the first upload; another replica creating it at the same moment is no failure. */
     private void ensureBucket() {
         if (!bucketReady) {
             call(() -> {
-                if (!client.bucketExists(
-                        BucketExistsArgs.builder().bucket(bucket).build())) {
+                if (!bucketExists()) {
                     try {
                         client.makeBucket(
                                 MakeBucketArgs.builder().bucket(bucket).build());

@@ -2,6 +2,8 @@ package io.github.assistantsplatform.avatar.storage;
 
 import io.github.assistantsplatform.support.web.DependencyUnavailability;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,5 +20,21 @@ class AvatarStorageConfiguration {
     @Bean
     DependencyUnavailability objectStorageUnavailable() {
         return failure -> failure instanceof AvatarStorage.StorageException;
+    }
+
+    /** Part of readiness: a replica that cannot reach S3 can neither serve nor take an avatar. */
+    @Bean
+    HealthIndicator avatarStorageHealthIndicator(AvatarStorage storage) {
+        return () -> {
+            try {
+                return Health.up()
+                        .withDetail("bucket_exists", storage.bucketExists())
+                        .build();
+            } catch (AvatarStorage.StorageException e) {
+                return Health.down()
+                        .withDetail("reason", "S3 cannot be reached")
+                        .build();
+            }
+        };
     }
 }

@@ -240,11 +240,19 @@ class AvatarApiTest extends AvatarServiceTest {
         String id = assistant(Map.of("name", "S3 outage"));
         S3.stop();
         HttpResponse<byte[]> response;
+        int readiness;
+        int liveness;
         try {
             response = upload(id, TestImages.png(8, 8), "a.png", "image/png", TestTokens.admin());
+            readiness = avatars.get("/readyz", null).status();
+            liveness = avatars.get("/livez", null).status();
         } finally {
             S3.start();
         }
+        assertThat(readiness).as("out of rotation while S3 is down").isEqualTo(503);
+        assertThat(liveness).as("not restarted for it").isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> avatars.get("/readyz", null).status() == 200);
 
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(new String(response.body(), StandardCharsets.UTF_8))

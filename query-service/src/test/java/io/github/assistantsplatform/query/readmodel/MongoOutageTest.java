@@ -60,8 +60,16 @@ class MongoOutageTest {
         assertThat(duringOutage.status()).as(duringOutage.toString()).isEqualTo(503);
         assertThat(duringOutage.json().get("code").asString()).isEqualTo("DEPENDENCY_UNAVAILABLE");
         assertThat(reads.get("/api/v1/assistants", null).status()).isEqualTo(503);
+        Response readiness = reads.get("/readyz", null);
+        assertThat(readiness.status()).as("out of rotation").isEqualTo(503);
+        assertThat(readiness.body()).doesNotContain("Exception", "localhost");
+        assertThat(reads.get("/livez", null).status())
+                .as("not restarted for an outage it cannot mend")
+                .isEqualTo(200);
 
         SYSTEM.restartMongo();
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> reads.get("/readyz", null).status() == 200);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             Response recovered = reads.get("/api/v1/assistants/" + during, null);
             assertThat(recovered.status()).isEqualTo(200);
