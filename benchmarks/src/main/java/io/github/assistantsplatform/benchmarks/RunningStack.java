@@ -123,6 +123,13 @@ public final class RunningStack implements AutoCloseable {
         return ports;
     }
 
+    /** Each service's management port (actuator, Prometheus), every replica included. */
+    public Map<String, Integer> managementPorts() throws IOException {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        read("management-ports").forEach((service, port) -> ports.put(service, Integer.parseInt(port)));
+        return ports;
+    }
+
     private Map<String, String> read(String file) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         for (String line : Files.readAllLines(dataDirectory.resolve(file))) {

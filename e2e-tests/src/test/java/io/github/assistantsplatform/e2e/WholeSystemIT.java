@@ -35,6 +35,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -275,6 +277,44 @@ class WholeSystemIT {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
         assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+    }
+
+    /**
+     * Every metric a panel of the Grafana dashboard (deploy/grafana) queries is one a service exposes on its
+     * management port, scraped without a token once the system has done what makes each appear.
+     */
+    @Test
+    void everyMetricOfTheDashboardIsExposedByAService() throws Exception {
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "Measured", "use_semantic_cache", true))
+                .json()
+                .get("id")
+                .asString();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> API.put(
+                                        "/api/v1/assistants/" + id + "/cache",
+                                        admin,
+                                        Map.of("question", "Where are you?", "answer", "Here."))
+                                .status()
+                        == 201);
+        API.post("/api/v1/assistants/" + id + "/cache/lookup", null, Map.of("question", "Where are you?"));
+        assertThat(API.delete("/api/v1/assistants/" + id + "/cache", admin).status())
+                .isEqualTo(200);
+        assertThat(upload(id, png()).statusCode()).isEqualTo(200);
+
+        Set<String> dashboard = MonitoringTest.dashboardMetrics();
+        Set<String> exposed = new TreeSet<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            for (int port : stack.managementPorts().values()) {
+                Response scraped = new HttpApi(port).get("/actuator/prometheus", null);
+                assertThat(scraped.status()).as("port %d without a token", port).isEqualTo(200);
+                scraped.body()
+                        .lines()
+                        .filter(line -> !line.startsWith("#"))
+                        .map(line -> line.split("[{ ]", 2)[0])
+                        .forEach(exposed::add);
+            }
+            assertThat(exposed).containsAll(dashboard);
+        });
     }
 
     @Test

@@ -219,9 +219,17 @@ public final class LocalStack {
         }
         writePids();
         StringBuilder ports = new StringBuilder();
-        services.forEach(service ->
-                ports.append(service.name()).append('=').append(service.port()).append('\n'));
+        StringBuilder managementPorts = new StringBuilder();
+        services.forEach(service -> {
+            ports.append(service.name()).append('=').append(service.port()).append('\n');
+            managementPorts
+                    .append(service.name())
+                    .append('=')
+                    .append(service.managementPort())
+                    .append('\n');
+        });
         writeAtomically("ports", ports.toString());
+        writeAtomically("management-ports", managementPorts.toString());
     }
 
     /** Every replica of the service whose first replica listens on {@code port}, as the gateway takes them. */
