@@ -16,6 +16,7 @@ import io.github.assistantsplatform.support.web.EntityTags;
 import io.github.assistantsplatform.support.web.EventPosition;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -57,7 +58,24 @@ class AssistantCommandController {
             @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             description = "The settings to create with: `name` "
                                     + "and any others, every one left out takes its default",
-                            content = @Content(schema = @Schema(implementation = AssistantSettings.class)))
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = AssistantSettings.class),
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "minimal",
+                                                        summary = "A name, every other setting its default",
+                                                        value = "{\"name\": \"Support bot\"}"),
+                                                @ExampleObject(
+                                                        name = "configured",
+                                                        summary =
+                                                                "A model, instructions, retrieval and the semantic cache",
+                                                        value =
+                                                                "{\"name\": \"Support bot\", \"description\": \"Answers support questions\", "
+                                                                        + "\"model\": \"gpt-4o\", \"instructions\": \"Answer from the support articles only.\", "
+                                                                        + "\"top_k_retrieval\": 8, \"use_semantic_cache\": true, "
+                                                                        + "\"configuration\": {\"temperature\": 0.2, \"max_output_tokens\": 1024}}")
+                                            }))
                     @RequestBody
                     JsonNode body) {
         UUID id = UUID.randomUUID();
@@ -75,7 +93,24 @@ class AssistantCommandController {
                             description = "A "
                                     + "merge patch: the settings to change, every one left out "
                                     + "stays, a null clears one that may be empty",
-                            content = @Content(schema = @Schema(implementation = AssistantSettings.class)))
+                            content =
+                                    @Content(
+                                            schema = @Schema(implementation = AssistantSettings.class),
+                                            examples = {
+                                                @ExampleObject(
+                                                        name = "instructions",
+                                                        summary = "Change one setting, keep the others",
+                                                        value = "{\"instructions\": \"Answer in French.\"}"),
+                                                @ExampleObject(
+                                                        name = "temperature",
+                                                        summary = "Change one generation parameter, keep the others",
+                                                        value = "{\"configuration\": {\"temperature\": 0.7}}"),
+                                                @ExampleObject(
+                                                        name = "clear",
+                                                        summary =
+                                                                "Clear the description and the text colour (computed again)",
+                                                        value = "{\"description\": null, \"avatar_text_color\": null}")
+                                            }))
                     @RequestBody
                     JsonNode body,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {

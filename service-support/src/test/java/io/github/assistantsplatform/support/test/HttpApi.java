@@ -57,8 +57,10 @@ public final class HttpApi {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
             String text = body instanceof String string ? string : JSON.writeValueAsString(body);
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(text));
+            if (headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+                request.header("Content-Type", "application/json");
+            }
+            request.method(method, HttpRequest.BodyPublishers.ofString(text));
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
