@@ -3,6 +3,7 @@ package io.github.assistantsplatform.command.assistant;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.markDeleted;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
 import io.github.assistantsplatform.api.command.CreateAssistant;
 import io.github.assistantsplatform.api.command.DeleteAssistant;
@@ -31,6 +32,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -44,8 +46,24 @@ import java.util.UUID;
  * the state ({@link AssistantState#fold}, the rule the read side folds by too). A deleted
  * assistant is marked deleted, so every later command on it fails as not found.
  */
-@Aggregate(commandTargetResolver = "assistantCommandTargetResolver")
+@Aggregate(
+        commandTargetResolver = "assistantCommandTargetResolver",
+        snapshotTriggerDefinition = "assistantSnapshots",
+        snapshotFilter = "assistantSnapshotFilter")
+// a snapshot is this aggregate as JSON: its two fields, nothing a method computes
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+@Revision(Assistant.SNAPSHOT_REVISION)
 public class Assistant {
+
+    /**
+     * The shape of a snapshot (this class's fields, {@link AssistantState} and what it holds). Raise it with any
+     * change to that shape: snapshots of another revision are passed over, and the assistant is folded from its
+     * events (and snapshotted again) instead.
+     */
+    static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private UUID id;

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A Kafka consumer of assistant events on a thread of its own, started and stopped with the
@@ -52,6 +53,8 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread worker;
     private volatile long lastPollNanos = System.nanoTime();
+    private static final AtomicInteger INSTANCES = new AtomicInteger();
+
     private volatile Failure failure;
     private MeterRegistry registry;
     private TraceContext traces = TraceContext.NONE;
@@ -66,6 +69,8 @@ public abstract class AssistantEventConsumer implements SmartLifecycle, HealthIn
         this.settings = new HashMap<>(settings);
         this.settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         this.settings.putIfAbsent(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        // named for what it does (Kafka's default for a consumer without a group is "consumer-null-n")
+        this.settings.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, name + "-" + INSTANCES.incrementAndGet());
         // the publisher writes in transactions: a batch it aborted (Kafka failed half-way) must not be read
         this.settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // a consumer that has not polled for this long has left its group: it is not following
