@@ -24,9 +24,21 @@ public class AssistantHistory {
         this.eventStore = eventStore;
     }
 
-    public List<DomainEventMessage<?>> events(UUID assistantId) {
+    /** How many events the assistant has (none when it never existed). */
+    public long count(UUID assistantId) {
+        return eventStore
+                .lastSequenceNumberFor(assistantId.toString())
+                .map(last -> last + 1)
+                .orElse(0L);
+    }
+
+    /** At most {@code count} of its events, oldest first, from the one numbered {@code first}. */
+    public List<DomainEventMessage<?>> events(UUID assistantId, long first, int count) {
         List<DomainEventMessage<?>> events = new ArrayList<>();
-        eventStore.readEvents(assistantId.toString()).forEachRemaining(events::add);
+        DomainEventStream stream = events(assistantId, first);
+        while (stream.hasNext() && events.size() < count) {
+            events.add(stream.next());
+        }
         return events;
     }
 
@@ -42,7 +54,7 @@ public class AssistantHistory {
 
     private Optional<AssistantState> fold(UUID assistantId, Predicate<DomainEventMessage<?>> included) {
         AssistantState state = null;
-        DomainEventStream stream = eventStore.readEvents(assistantId.toString());
+        DomainEventStream stream = events(assistantId, 0);
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             if (!included.test(event)) {
@@ -52,5 +64,13 @@ public class AssistantHistory {
                     state, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
         }
         return Optional.ofNullable(state);
+    }
+
+    /**
+     * The events from the one numbered {@code first}: never a snapshot, which the event store's reading from
+     * the start would put first (command-service snapshots long histories; the history is the events).
+     */
+    private DomainEventStream events(UUID assistantId, long first) {
+        return eventStore.readEvents(assistantId.toString(), first);
     }
 }

@@ -17,7 +17,11 @@ import io.github.assistantsplatform.support.security.Callers;
 import io.github.assistantsplatform.support.security.PlatformRoles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +31,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,20 +43,43 @@ import java.util.UUID;
 @RequestMapping("/api/v1/assistants/{id}")
 class HistoryController {
 
+    private static final String OLDEST = "oldest";
+    private static final String NEWEST = "newest";
+
     private final AssistantHistory history;
 
     HistoryController(AssistantHistory history) {
         this.history = history;
     }
 
-    @Operation(operationId = "getAssistantHistory", summary = "Every event of an assistant, oldest first")
+    @Operation(
+            operationId = "getAssistantHistory",
+            summary = "An assistant's events, a page at a time (X-Total-Count: all of them), oldest or newest first")
     @GetMapping("/history")
-    List<AssistantHistoryEntry> history(@PathVariable UUID id) {
-        List<DomainEventMessage<?>> events = history.events(id);
-        if (events.isEmpty()) {
+    ResponseEntity<List<AssistantHistoryEntry>> history(
+            @PathVariable UUID id,
+            @RequestParam(defaultValue = "0") @Min(0) long skip,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            @RequestParam(defaultValue = OLDEST) @Pattern(regexp = OLDEST + "|" + NEWEST) String order) {
+        long total = history.count(id);
+        if (total == 0) {
             throw new AssistantNotFoundException(id);
         }
-        return events.stream().map(HistoryController::entry).toList();
+        boolean newestFirst = NEWEST.equals(order);
+        long first = newestFirst ? Math.max(0, total - skip - limit) : skip;
+        long end = newestFirst ? Math.max(0, total - skip) : Math.min(total, skip + limit);
+        List<AssistantHistoryEntry> page = new ArrayList<>(
+                first < end
+                        ? history.events(id, first, (int) (end - first)).stream()
+                                .map(HistoryController::entry)
+                                .toList()
+                        : List.of());
+        if (newestFirst) {
+            Collections.reverse(page);
+        }
+        return ResponseEntity.ok()
+                .header("X-Total-Count", String.valueOf(total))
+                .body(page);
     }
 
     /** Admin-only, checked here because the same path without {@code as_of} is open to all. */

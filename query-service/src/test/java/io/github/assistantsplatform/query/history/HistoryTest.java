@@ -6,13 +6,19 @@ import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 class HistoryTest extends QueryServiceTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void historyTellsWhoChangedWhatAndWhen() {
@@ -106,6 +112,56 @@ class HistoryTest extends QueryServiceTest {
         assertThat(badInstant.status()).isEqualTo(422);
         assertThat(badInstant.json().get("details").get(0).get("field").asString())
                 .isEqualTo("as_of");
+    }
+
+    /** Long enough that command-service has snapshotted it: the history and as_of still read every event. */
+    @Test
+    void aLongHistoryIsReadAPageAtATimeOldestOrNewestFirst() {
+        String id = create(Map.of("name", "Long history"));
+        for (int change = 1; change < 120; change++) {
+            assertThat(writes.put(
+                                    "/api/v1/assistants/" + id,
+                                    TestTokens.admin(),
+                                    Map.of("description", "change " + change))
+                            .status())
+                    .isEqualTo(200);
+        }
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, id))
+                .as("command-service snapshotted it")
+                .isPositive();
+
+        Response firstPage = history(id, "");
+        assertThat(firstPage.status()).isEqualTo(200);
+        assertThat(firstPage.raw().headers().firstValue("X-Total-Count")).contains("120");
+        assertThat(sequences(firstPage)).hasSize(100).startsWith(0L, 1L).endsWith(99L);
+        assertThat(sequences(history(id, "?skip=100&limit=50")))
+                .hasSize(20)
+                .startsWith(100L)
+                .endsWith(119L);
+        assertThat(sequences(history(id, "?order=newest&limit=3"))).containsExactly(119L, 118L, 117L);
+        assertThat(sequences(history(id, "?order=newest&skip=118&limit=5"))).containsExactly(1L, 0L);
+        assertThat(sequences(history(id, "?skip=500"))).isEmpty();
+        assertThat(history(id, "?limit=0").status()).isEqualTo(422);
+        assertThat(history(id, "?limit=1001").status()).isEqualTo(422);
+        Response sideways = history(id, "?order=sideways");
+        assertThat(sideways.status()).isEqualTo(422);
+        assertThat(sideways.json().get("code").asString()).isEqualTo("VALIDATION_ERROR");
+
+        JsonNode now = asOf(id, Instant.now()).json();
+        assertThat(now.get("version").asLong()).isEqualTo(119);
+        assertThat(now.get("description").asString()).isEqualTo("change 119");
+    }
+
+    private Response history(String id, String query) {
+        return reads.get("/api/v1/assistants/" + id + "/history" + query, TestTokens.admin());
+    }
+
+    private static List<Long> sequences(Response history) {
+        return history.json()
+                .valueStream()
+                .map(entry -> entry.get("sequence").asLong())
+                .toList();
     }
 
     private Response asOf(String id, Instant instant) {

@@ -33,7 +33,7 @@ class ProjectionTest extends QueryServiceTest {
         update(id, Map.of("description", "two"));
         AssistantState before = readModel.active().find(UUID.fromString(id)).orElseThrow();
 
-        for (DomainEventMessage<?> event : history.events(UUID.fromString(id))) {
+        for (DomainEventMessage<?> event : history.events(UUID.fromString(id), 0, 1000)) {
             apply(readModel.active(), event);
         }
 
@@ -44,7 +44,7 @@ class ProjectionTest extends QueryServiceTest {
     @Test
     void afterAGapTheStateIsFoldedFromTheEventStore() {
         String id = createdAndUpdatedTwice("Gap");
-        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id), 0, 1000);
         AssistantStore scratch = scratchCollection();
         try {
             apply(scratch, events.get(0));
@@ -66,7 +66,7 @@ class ProjectionTest extends QueryServiceTest {
     void aDeletedAssistantStaysDeletedWhenItsCreationIsReplayed() {
         String id = create(Map.of("name", "Tombstone"));
         delete(id);
-        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id), 0, 1000);
 
         apply(readModel.active(), events.get(0));
 
@@ -77,7 +77,7 @@ class ProjectionTest extends QueryServiceTest {
     @Test
     void aBatchFoldsEachAssistantInMemoryAndWritesItsLastState() {
         String id = createdAndUpdatedTwice("Batched");
-        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id), 0, 1000);
         AssistantStore scratch = scratchCollection();
         try {
             ProjectionBatch batch = new ProjectionBatch(scratch, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
@@ -97,7 +97,7 @@ class ProjectionTest extends QueryServiceTest {
     @Test
     void aBatchWhoseAssistantAnotherWriterChangedMeanwhileIsAppliedAgainEventByEvent() {
         String id = createdAndUpdatedTwice("Raced");
-        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id));
+        List<DomainEventMessage<?>> events = history.events(UUID.fromString(id), 0, 1000);
         AssistantStore scratch = scratchCollection();
         try {
             ProjectionBatch batch = new ProjectionBatch(scratch, updater, ProjectionBatch.WritePolicy.CONDITIONAL);
