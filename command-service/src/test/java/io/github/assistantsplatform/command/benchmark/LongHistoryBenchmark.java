@@ -17,12 +17,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * What an update costs as an assistant's history grows: an assistant with 10 events against one with
- * {@code benchmark.history} (100,000) events, updated in turn, so that both see the same machine. The long
- * history is appended to the event table directly (copies of one real update, as the aggregate would
- * write them), then the publisher is let catch up before anything is measured. Run with
+ * What an update costs as an assistant's history grows: one assistant per size of {@code benchmark.histories}
+ * (10, 1,000 and 100,000 events), updated in turn, so that all see the same machine; the first is the
+ * baseline. The longer histories are appended to the event table directly (copies of one real update, as the
+ * aggregate would write them), then the publisher is let catch up before anything is measured. Run with
  * {@code mvn -B -pl command-service -am verify -Dgroups=benchmark -Dbenchmark.excluded= -Dtest=LongHistoryBenchmark -Dsurefire.failIfNoSpecifiedTests=false}
- * (sizes: -Dbenchmark.history, -Dbenchmark.updates).
+ * (sizes: -Dbenchmark.histories, -Dbenchmark.updates).
  */
 @Tag("benchmark")
 class LongHistoryBenchmark extends CommandServiceTest {
@@ -32,17 +32,21 @@ class LongHistoryBenchmark extends CommandServiceTest {
 
     @Test
     void anUpdateCostsTheSameWhateverTheHistory() {
-        int history = Integer.getInteger("benchmark.history", 100_000);
+        int[] histories = Arrays.stream(System.getProperty("benchmark.histories", "10,1000,100000")
+                        .split(","))
+                .mapToInt(Integer::parseInt)
+                .toArray();
         int updates = Integer.getInteger("benchmark.updates", 200);
-        String shortHistory = create("Short history");
-        for (int change = 1; change < 10; change++) {
-            update(shortHistory, change);
+        List<String> assistants = new ArrayList<>();
+        double[] appendSeconds = new double[histories.length];
+        for (int i = 0; i < histories.length; i++) {
+            String id = create("History of " + histories[i]);
+            update(id, 1);
+            long started = System.nanoTime();
+            append(id, histories[i] - 2);
+            appendSeconds[i] = (System.nanoTime() - started) / 1e9;
+            assistants.add(id);
         }
-        String longHistory = create("Long history");
-        update(longHistory, 1);
-        long appendStarted = System.nanoTime();
-        append(longHistory, history - 2);
-        double appendSeconds = (System.nanoTime() - appendStarted) / 1e9;
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
         ProcessorProgress publisher = new ProcessorProgress(jdbc, serializer, "kafka-publisher");
         Awaitility.await()
@@ -50,34 +54,33 @@ class LongHistoryBenchmark extends CommandServiceTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> publisher.hasHandled(head));
 
-        long coldStarted = System.nanoTime();
-        update(longHistory, 2);
-        double coldMillis = (System.nanoTime() - coldStarted) / 1e6;
-        long[] shortTimes = new long[updates];
-        long[] longTimes = new long[updates];
-        for (int i = 0; i < updates; i++) {
-            shortTimes[i] = timed(shortHistory, 100 + i);
-            longTimes[i] = timed(longHistory, 100 + i);
+        // the first load of each folds every event and snapshots it: measured once, apart
+        double[] firstMillis = new double[histories.length];
+        for (int i = 0; i < histories.length; i++) {
+            firstMillis[i] = timed(assistants.get(i), 2) / 1e6;
         }
-        double shortMedian = median(shortTimes);
-        double longMedian = median(longTimes);
-        System.out.printf(
+        long[][] times = new long[histories.length][updates];
+        for (int round = 0; round < updates; round++) {
+            for (int i = 0; i < histories.length; i++) {
+                times[i][round] = timed(assistants.get(i), 100 + round);
+            }
+        }
+        StringBuilder table = new StringBuilder(String.format(
                 "%nBENCHMARK an update's latency by history, %d updates each, in turn:%n"
-                        + "| assistant | events | median ms | p90 ms |%n|---|---|---|---|%n"
-                        + "| short history | 10 | %.2f | %.2f |%n"
-                        + "| long history | %d | %.2f | %.2f |%n"
-                        + "ratio of the medians: %.2f; the first update of the long history (no snapshot yet, every "
-                        + "event folded): %.0f ms; %d events appended in %.1f s%n%n",
-                updates,
-                shortMedian,
-                percentile(shortTimes, 0.9),
-                history,
-                longMedian,
-                percentile(longTimes, 0.9),
-                longMedian / shortMedian,
-                coldMillis,
-                history - 2,
-                appendSeconds);
+                        + "| events | median ms | p90 ms | median against %d events | first update (folds every event) ms |%n"
+                        + "|---|---|---|---|---|%n",
+                updates, histories[0]));
+        for (int i = 0; i < histories.length; i++) {
+            table.append(String.format(
+                    "| %,d | %.2f | %.2f | %.2f | %.0f |%n",
+                    histories[i],
+                    percentile(times[i], 0.5),
+                    percentile(times[i], 0.9),
+                    percentile(times[i], 0.5) / percentile(times[0], 0.5),
+                    firstMillis[i]));
+        }
+        System.out.println(
+                table.append(String.format("(appending the histories took %s s)%n", Arrays.toString(appendSeconds))));
     }
 
     private String create(String name) {
@@ -128,10 +131,6 @@ class LongHistoryBenchmark extends CommandServiceTest {
                             + "VALUES (nextval('domain_event_entry_seq'), ?, ?, 'Assistant', ?, ?, ?, ?, ?, ?)",
                     rows);
         }
-    }
-
-    private static double median(long[] nanos) {
-        return percentile(nanos, 0.5);
     }
 
     private static double percentile(long[] nanos, double fraction) {
