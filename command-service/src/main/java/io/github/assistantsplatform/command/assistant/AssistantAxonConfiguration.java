@@ -41,8 +41,7 @@ class AssistantAxonConfiguration {
     @Bean
     SnapshotFilter assistantSnapshotFilter() {
         return RevisionSnapshotFilter.builder()
-                // the aggregate type as the event table's type column names it (Axon's builder takes the class's full
-                // name)
+                // as the type column names it: the builder's type(Class) takes the full name, which never matches
                 .type(Assistant.class.getSimpleName())
                 .revision(Assistant.SNAPSHOT_REVISION)
                 .build();

@@ -10,9 +10,10 @@ import java.util.function.Function;
 
 /**
  * The W3C trace context ({@code traceparent}, {@code tracestate}) across the hops Spring does not
- * instrument: from a request into its events' metadata, from there onto their Kafka records, from a
- * record into the consumer that handles it, and onto the calls made with the JDK's HTTP client. With it,
- * one trace id is in the log lines of every service a change goes through.
+ * instrument: from a request into its events' metadata, from there onto their Kafka records, and from a
+ * record into the consumer that handles it (the calls to command-service are traced by Micrometer's JDK
+ * client instrumentation, see {@code CommandServiceClient}). With it, one trace id is in the log lines of
+ * every service a change goes through.
  */
 public final class TraceContext {
 
