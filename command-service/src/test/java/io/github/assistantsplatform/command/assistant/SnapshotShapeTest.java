@@ -38,7 +38,7 @@ class SnapshotShapeTest {
     }
 
     /** The names and types Jackson writes, all the way down: fields of the aggregate, components of records. */
-    static String shape(Type type) {
+    private static String shape(Type type) {
         if (type instanceof ParameterizedType parameterized) {
             return shape(parameterized.getRawType())
                     + Arrays.stream(parameterized.getActualTypeArguments())

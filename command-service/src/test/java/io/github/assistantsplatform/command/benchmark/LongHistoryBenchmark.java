@@ -1,6 +1,7 @@
 package io.github.assistantsplatform.command.benchmark;
 
 import io.github.assistantsplatform.command.CommandServiceTest;
+import io.github.assistantsplatform.command.eventstore.EventRows;
 import io.github.assistantsplatform.eventstore.ProcessorProgress;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.awaitility.Awaitility;
@@ -112,24 +113,19 @@ class LongHistoryBenchmark extends CommandServiceTest {
                 id);
         long next = ((Number) latest.get("sequence_number")).longValue() + 1;
         for (int batchStart = 0; batchStart < events; batchStart += 5_000) {
-            List<Object[]> rows = new ArrayList<>();
+            List<EventRows.Row> rows = new ArrayList<>();
             for (int i = batchStart; i < Math.min(events, batchStart + 5_000); i++) {
-                rows.add(new Object[] {
-                    id,
-                    next + i,
-                    UUID.randomUUID().toString(),
-                    latest.get("payload_type"),
-                    latest.get("payload_revision"),
-                    latest.get("payload"),
-                    latest.get("meta_data"),
-                    latest.get("time_stamp")
-                });
+                rows.add(new EventRows.Row(
+                        id,
+                        next + i,
+                        UUID.randomUUID().toString(),
+                        (String) latest.get("payload_type"),
+                        (String) latest.get("payload_revision"),
+                        (byte[]) latest.get("payload"),
+                        (byte[]) latest.get("meta_data"),
+                        (String) latest.get("time_stamp")));
             }
-            jdbc.batchUpdate(
-                    "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
-                            + "event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp) "
-                            + "VALUES (nextval('domain_event_entry_seq'), ?, ?, 'Assistant', ?, ?, ?, ?, ?, ?)",
-                    rows);
+            EventRows.insert(jdbc, rows);
         }
     }
 

@@ -66,28 +66,25 @@ class EventStoreBacklogTest extends CommandServiceTest {
     /** Copies of a real creation's row for new assistants, written in one batch as another writer would. */
     private List<String> appendCreations(String template, int count) {
         Map<String, Object> row = jdbc.queryForMap(
-                "SELECT convert_from(payload, 'UTF8') AS payload, meta_data, payload_type "
+                "SELECT convert_from(payload, 'UTF8') AS payload, meta_data, payload_type, payload_revision "
                         + "FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = 0",
                 template);
         List<String> ids = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<EventRows.Row> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            rows.add(new Object[] {
-                id,
-                UUID.randomUUID().toString(),
-                row.get("payload_type"),
-                ((String) row.get("payload")).replace(template, id).getBytes(StandardCharsets.UTF_8),
-                row.get("meta_data"),
-                Instant.now().toString()
-            });
+            rows.add(new EventRows.Row(
+                    id,
+                    0,
+                    UUID.randomUUID().toString(),
+                    (String) row.get("payload_type"),
+                    (String) row.get("payload_revision"),
+                    ((String) row.get("payload")).replace(template, id).getBytes(StandardCharsets.UTF_8),
+                    (byte[]) row.get("meta_data"),
+                    Instant.now().toString()));
         }
-        jdbc.batchUpdate(
-                "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type, "
-                        + "event_identifier, payload_type, payload, meta_data, time_stamp) "
-                        + "VALUES (nextval('domain_event_entry_seq'), ?, 0, 'Assistant', ?, ?, ?, ?, ?)",
-                rows);
+        EventRows.insert(jdbc, rows);
         return ids;
     }
 }

@@ -2,9 +2,7 @@ package io.github.assistantsplatform.support.web;
 
 import io.github.assistantsplatform.model.PlatformJson;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,13 +38,9 @@ public class WebAutoConfiguration {
     CommandServiceClient commandServiceClient(
             @Value("${assistants.command-service.url}") String url,
             JsonMapper json,
-            ObjectProvider<MeterRegistry> meters,
-            ObjectProvider<ObservationRegistry> observations) {
-        return new CommandServiceClient(
-                url,
-                json,
-                meters.getIfAvailable(SimpleMeterRegistry::new),
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+            MeterRegistry meters,
+            ObservationRegistry observations) {
+        return new CommandServiceClient(url, json, meters, observations);
     }
 
     @Bean
