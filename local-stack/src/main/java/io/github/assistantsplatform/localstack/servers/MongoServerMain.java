@@ -5,7 +5,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
-import de.bwaldvogel.mongo.backend.QueryParameters;
+import de.bwaldvogel.mongo.backend.ProjectedQueries;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -104,11 +104,10 @@ public final class MongoServerMain {
             return servedFind(database, find, (collection, index, page) -> {
                 List<Document> documents = new ArrayList<>();
                 collection
-                        .handleQuery(new QueryParameters(
+                        .handleQuery(ProjectedQueries.of(
                                 new Document("$query", new Document("_id", new Document("$in", page.ids())))
                                         .append("$orderby", page.sort()),
-                                0,
-                                0))
+                                page.projection()))
                         .forEach(documents::add);
                 return firstBatch(collection, documents);
             });
@@ -159,7 +158,7 @@ public final class MongoServerMain {
         }
 
         /** A page of a find, as an ordered index gives it. */
-        private record Page(List<Object> ids, Document sort) {}
+        private record Page(List<Object> ids, Document sort, Document projection) {}
 
         private interface ServedFind {
             Document answer(MongoCollection<Object> collection, OrderedIndex index, Page page);
@@ -167,13 +166,11 @@ public final class MongoServerMain {
 
         /** {@code answer}'s, under the collection's lock, if one of its ordered indexes serves {@code find}; else null. */
         private Document servedFind(String database, Document find, ServedFind answer) {
-            if (find.get("projection") instanceof Document projection && !projection.isEmpty()) {
-                return null;
-            }
             MongoCollection<Object> collection = collection(database, find.get("find"));
             if (collection == null) {
                 return null;
             }
+            Document projection = find.get("projection") instanceof Document given ? given : null;
             Document filter = find.get("filter") instanceof Document given ? given : new Document();
             Document sort = find.get("sort") instanceof Document given ? given : new Document();
             int skip = find.get("skip") instanceof Number given ? given.intValue() : 0;
@@ -183,7 +180,7 @@ public final class MongoServerMain {
                     if (index instanceof OrderedIndex ordered) {
                         Optional<List<Object>> ids = ordered.ids(filter, sort, skip, limit);
                         if (ids.isPresent()) {
-                            return answer.answer(collection, ordered, new Page(ids.get(), sort));
+                            return answer.answer(collection, ordered, new Page(ids.get(), sort, projection));
                         }
                     }
                 }

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -95,6 +97,12 @@ class OrderedIndexTest {
         assertThat(plan(indexed.find(visibleFilter).sort(Sorts.ascending("settings.name"))))
                 .isEqualTo("IXSCAN visible_by_name");
         assertThat(ids(indexed, publicFilter, 0, 1000)).isEqualTo(expected(isPublic, 0, 1000));
+        assertThat(indexed.find(publicFilter)
+                        .projection(Projections.include("settings.name"))
+                        .sort(SORT)
+                        .limit(3)
+                        .map(Document::keySet))
+                .containsOnly(Set.of("_id", "settings"));
         for (int skip = 0; skip < 260; skip += 25) {
             assertThat(ids(indexed, publicFilter, skip, 10)).isEqualTo(expected(isPublic, skip, 10));
             assertThat(ids(indexed, visibleFilter, skip, 10)).isEqualTo(expected(visible, skip, 10));
