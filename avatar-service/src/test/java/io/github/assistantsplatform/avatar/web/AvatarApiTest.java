@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.assistantsplatform.avatar.TestImages;
+import io.github.assistantsplatform.support.test.Digests;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -45,8 +44,7 @@ class AvatarApiTest extends AvatarServiceTest {
                     .isEqualTo(200);
             JsonNode assistant = HttpApi.JSON.readTree(uploaded.body());
             assertThat(assistant.get("avatar_url").asString()).isEqualTo("/api/v1/assistants/" + id + "/avatar");
-            String sha256 = HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(image.getValue()));
+            String sha256 = Digests.sha256(image.getValue());
             assertThat(assistant.get("avatar_image").asString()).startsWith(id + "/" + sha256 + ".");
 
             HttpResponse<byte[]> served =

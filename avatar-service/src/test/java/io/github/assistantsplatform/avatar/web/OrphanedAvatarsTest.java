@@ -8,6 +8,7 @@ import io.github.assistantsplatform.avatar.storage.AvatarStorage;
 import io.github.assistantsplatform.avatar.storage.OrphanedAvatars;
 import io.github.assistantsplatform.avatar.view.AssistantsView;
 import io.github.assistantsplatform.model.PlatformJson;
+import io.github.assistantsplatform.support.test.Digests;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.TestTokens;
 import io.github.assistantsplatform.support.web.CommandServiceClient;
@@ -24,9 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -80,8 +79,7 @@ class OrphanedAvatarsTest extends AvatarServiceTest {
 
         String shown = assistant(Map.of("name", "Shown"));
         byte[] png = TestImages.png(11, 11);
-        String sha256 =
-                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(png));
+        String sha256 = Digests.sha256(png);
         String key = shown + "/" + sha256 + ".png";
         storage.put(key, png, "image/png");
         HttpApi.Response set = writes.put(

@@ -2,15 +2,13 @@ package io.github.assistantsplatform.command.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.assistantsplatform.support.test.Digests;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -29,7 +27,7 @@ class SnapshotShapeTest {
     void theSnapshotsShapeIsTheOneItsRevisionStandsFor() throws Exception {
         String shape = shape(Assistant.class);
 
-        assertThat(sha256(shape))
+        assertThat(Digests.sha256(shape))
                 .as(
                         "the shape of a snapshot changed to %s: raise Assistant.SNAPSHOT_REVISION and record the new "
                                 + "shape's hash here",
@@ -63,10 +61,5 @@ class SnapshotShapeTest {
                             .collect(Collectors.joining(",", "{", "}"));
         }
         return raw.getSimpleName();
-    }
-
-    private static String sha256(String text) throws Exception {
-        return HexFormat.of()
-                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -84,7 +85,7 @@ class HistoryController {
 
     /** Admin-only, checked here because the same path without {@code as_of} is open to all. */
     @Operation(operationId = "getAssistantAsOf", summary = "The assistant as it was at an instant")
-    @GetMapping(params = "as_of")
+    @GetMapping(params = "as_of", produces = MediaType.APPLICATION_JSON_VALUE)
     AssistantResponse asOf(@PathVariable UUID id, @RequestParam("as_of") String asOf) {
         Callers.requireRole(PlatformRoles.ADMIN);
         Instant instant = parseInstant(asOf);

@@ -13,7 +13,9 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import io.github.assistantsplatform.model.AssistantState;
+import io.github.assistantsplatform.query.readmodel.AssistantDocuments.StoredAssistant;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -29,9 +31,12 @@ import java.util.UUID;
 public class AssistantStore {
 
     private final MongoCollection<Document> collection;
+    /** The same collection, read without decoding: what a read sends is stored as bytes. */
+    private final MongoCollection<RawBsonDocument> raw;
 
     AssistantStore(MongoCollection<Document> collection) {
         this.collection = collection;
+        this.raw = collection.withDocumentClass(RawBsonDocument.class);
     }
 
     public String collectionName() {
@@ -65,8 +70,32 @@ public class AssistantStore {
     public Optional<AssistantState> find(UUID id) {
         return Optional.ofNullable(collection
                         .find(Filters.eq(AssistantDocuments.ID, id.toString()))
+                        .projection(AssistantDocuments.STATE_FIELDS)
                         .first())
                 .map(AssistantDocuments::fromDocument);
+    }
+
+    /** The assistant as a read sends it, rendered again if it was stored in an older format. */
+    Optional<StoredAssistant> findStored(UUID id) {
+        return Optional.ofNullable(raw.find(Filters.eq(AssistantDocuments.ID, id.toString()))
+                        .projection(AssistantDocuments.READ_FIELDS)
+                        .first())
+                .map(AssistantDocuments::stored)
+                .map(this::rendered);
+    }
+
+    private StoredAssistant rendered(StoredAssistant stored) {
+        if (stored.response() != null || stored.deleted()) {
+            return stored;
+        }
+        return find(UUID.fromString(stored.id()))
+                .map(state -> new StoredAssistant(
+                        stored.id(),
+                        AssistantDocuments.render(state),
+                        state.version(),
+                        state.deleted(),
+                        state.settings().userAuthentication()))
+                .orElse(stored);
     }
 
     public Map<UUID, AssistantState> findAll(Collection<UUID> ids) {
@@ -74,6 +103,7 @@ public class AssistantStore {
         collection
                 .find(Filters.in(
                         AssistantDocuments.ID, ids.stream().map(UUID::toString).toList()))
+                .projection(AssistantDocuments.STATE_FIELDS)
                 .forEach(document -> {
                     AssistantState state = AssistantDocuments.fromDocument(document);
                     found.put(state.id(), state);
@@ -151,13 +181,14 @@ public class AssistantStore {
                 ? Filters.eq(AssistantDocuments.DELETED, false)
                 : Filters.and(
                         Filters.eq(AssistantDocuments.DELETED, false), Filters.eq(AssistantDocuments.PRIVATE, false));
-        List<AssistantState> assistants = new ArrayList<>(limit);
-        collection
-                .find(visible)
+        List<byte[]> assistants = new ArrayList<>(limit);
+        raw.find(visible)
+                .projection(AssistantDocuments.READ_FIELDS)
                 .sort(Sorts.ascending(AssistantDocuments.NAME, AssistantDocuments.ID))
                 .skip(skip)
                 .limit(limit)
-                .forEach(document -> assistants.add(AssistantDocuments.fromDocument(document)));
+                .forEach(document -> assistants.add(
+                        rendered(AssistantDocuments.stored(document)).response()));
         return new AssistantPage(assistants, collection.countDocuments(visible));
     }
 
@@ -165,5 +196,6 @@ public class AssistantStore {
         collection.drop();
     }
 
-    record AssistantPage(List<AssistantState> assistants, long total) {}
+    /** @param assistants each as a read sends it (UTF-8 JSON) */
+    record AssistantPage(List<byte[]> assistants, long total) {}
 }

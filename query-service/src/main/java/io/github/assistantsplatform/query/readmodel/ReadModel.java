@@ -82,13 +82,26 @@ public class ReadModel {
      * needs a user (401 for a guest).
      */
     public AssistantState readable(UUID id) {
-        AssistantState state = active().find(id)
-                .filter(assistant -> !assistant.deleted())
-                .orElseThrow(() -> new AssistantNotFoundException(id));
-        if (!AssistantVisibility.isVisible(state)) {
+        AssistantState state = active().find(id).orElseThrow(() -> new AssistantNotFoundException(id));
+        requireVisible(id, state.deleted(), state.settings().userAuthentication());
+        return state;
+    }
+
+    /** {@link #readable}, as a read sends it. */
+    AssistantDocuments.StoredAssistant readableAsStored(UUID id) {
+        AssistantDocuments.StoredAssistant stored =
+                active().findStored(id).orElseThrow(() -> new AssistantNotFoundException(id));
+        requireVisible(id, stored.deleted(), stored.isPrivate());
+        return stored;
+    }
+
+    private static void requireVisible(UUID id, boolean deleted, boolean isPrivate) {
+        if (deleted) {
+            throw new AssistantNotFoundException(id);
+        }
+        if (!AssistantVisibility.isVisible(deleted, isPrivate)) {
             throw new AccessDeniedException("private assistant");
         }
-        return state;
     }
 
     /**

@@ -2,10 +2,15 @@ package io.github.assistantsplatform.query.readmodel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
+import org.bson.types.Binary;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -15,6 +20,12 @@ import java.util.Map;
 import java.util.UUID;
 
 class ReadApiTest extends QueryServiceTest {
+
+    @Autowired
+    MongoDatabase database;
+
+    @Autowired
+    ReadModel readModel;
 
     @Test
     void theReadModelShowsWhatTheWriteSideAnswered() {
@@ -33,6 +44,26 @@ class ReadApiTest extends QueryServiceTest {
         JsonNode read = awaitVersion(written.get("id").asString(), 0);
 
         assertThat(read).isEqualTo(written);
+    }
+
+    @Test
+    void anAnswerStoredInAnOlderFormatIsRenderedAgainFromTheState() {
+        String id = create(Map.of("name", "Stored long ago"));
+        JsonNode current = awaitVersion(id, 0);
+        database.getCollection(readModel.active().collectionName())
+                .updateOne(
+                        Filters.eq("_id", id),
+                        Updates.combine(
+                                Updates.set(
+                                        AssistantDocuments.RESPONSE, new Binary("{\"name\": \"stale\"}".getBytes())),
+                                Updates.set(
+                                        AssistantDocuments.RESPONSE_FORMAT,
+                                        AssistantDocuments.CURRENT_RESPONSE_FORMAT - 1)));
+
+        assertThat(reads.get("/api/v1/assistants/" + id, null).json()).isEqualTo(current);
+        assertThat(reads.get("/api/v1/assistants?limit=1000", null).json())
+                .filteredOn(assistant -> assistant.get("id").asString().equals(id))
+                .containsExactly(current);
     }
 
     @Test
@@ -164,5 +195,33 @@ class ReadApiTest extends QueryServiceTest {
         assertThat(response.status()).as(response.toString()).isEqualTo(422);
         assertThat(response.json().get("details").get(0).get("field").asString())
                 .isEqualTo(field);
+    }
+
+    /** The reads answer stored bytes; the document must still describe them as assistants, for clients. */
+    @Test
+    void theDocumentDescribesTheReadsAsAssistants() {
+        JsonNode paths = reads.get("/v3/api-docs", null).json().get("paths");
+
+        JsonNode one = paths.get("/api/v1/assistants/{id}")
+                .get("get")
+                .get("responses")
+                .get("200")
+                .get("content");
+        JsonNode page = paths.get("/api/v1/assistants")
+                .get("get")
+                .get("responses")
+                .get("200")
+                .get("content");
+
+        assertThat(one.propertyNames()).containsExactly("application/json");
+        assertThat(one.get("application/json").get("schema").get("$ref").asString())
+                .isEqualTo("#/components/schemas/AssistantResponse");
+        assertThat(page.propertyNames()).containsExactly("application/json");
+        assertThat(page.get("application/json")
+                        .get("schema")
+                        .get("items")
+                        .get("$ref")
+                        .asString())
+                .isEqualTo("#/components/schemas/AssistantResponse");
     }
 }

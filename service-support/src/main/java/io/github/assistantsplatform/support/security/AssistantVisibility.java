@@ -11,7 +11,12 @@ public final class AssistantVisibility {
     private AssistantVisibility() {}
 
     public static boolean isVisible(AssistantState assistant) {
-        return !assistant.deleted() && (!assistant.settings().userAuthentication() || seesPrivateOnes());
+        return isVisible(assistant.deleted(), assistant.settings().userAuthentication());
+    }
+
+    /** The same, from the two fields it depends on (a read model that stores them apart from the state). */
+    public static boolean isVisible(boolean deleted, boolean isPrivate) {
+        return !deleted && (!isPrivate || seesPrivateOnes());
     }
 
     /** Whether the caller sees private assistants too (a list includes them). */
