@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +41,20 @@ public final class RunningStack implements AutoCloseable {
         return start(repository, Map.of());
     }
 
+    /** The README's command: the launcher with its heap limit (it holds no data; the servers are JVMs of their own). */
+    public static List<String> launcherCommand(Path repository) {
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-XX:+UseSerialGC",
+                "-jar",
+                repository.resolve("local-stack/target/local-stack.jar").toString());
+    }
+
     /** @param environment added to the stack's environment, which its services inherit */
     public static RunningStack start(Path repository, Map<String, String> environment) throws Exception {
         Path data = Files.createTempDirectory("local-stack-benchmark");
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        repository.resolve("local-stack/target/local-stack.jar").toString())
+        ProcessBuilder builder = new ProcessBuilder(launcherCommand(repository))
                 .directory(repository.toFile())
                 .redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -97,6 +105,11 @@ public final class RunningStack implements AutoCloseable {
             throw new IllegalArgumentException("no part " + part + " in " + dataDirectory.resolve("pids"));
         }
         return pid;
+    }
+
+    /** The launcher's own process, parent of every part. */
+    public long launcherPid() {
+        return process.pid();
     }
 
     /** The part of the stack whose process is {@code pid}, as the pid file names it. */

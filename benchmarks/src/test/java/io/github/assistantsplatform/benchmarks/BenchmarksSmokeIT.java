@@ -19,7 +19,7 @@ class BenchmarksSmokeIT {
                 CrudPeerProcess peer = CrudPeerProcess.start(repository, stack)) {
             Benchmarks benchmarks = new Benchmarks(stack);
 
-            benchmarks.run(48, 300, 10, 1_000, 2);
+            benchmarks.run(48, 300, 10, 1_000, 2, new int[] {10, 100});
             benchmarks.print();
 
             List<String[]> table = benchmarks.table();
@@ -31,7 +31,11 @@ class BenchmarksSmokeIT {
                     .anyMatch(figure -> figure.startsWith("projection lag"))
                     .anyMatch(figure -> figure.startsWith("Kafka"))
                     .anyMatch(figure -> figure.startsWith("rebuild events/s"))
-                    .anyMatch(figure -> figure.startsWith("resident memory of gateway"));
+                    .anyMatch(figure -> figure.startsWith("GET list (limit 10, guest)/s direct"))
+                    .anyMatch(figure -> figure.startsWith("an update, 100 events"))
+                    .anyMatch(figure -> figure.startsWith("as_of now, 100 events"))
+                    .anyMatch(figure -> figure.startsWith("memory (PSS) of gateway"))
+                    .anyMatch(figure -> figure.startsWith("memory (PSS) of the whole local stack"));
             assertThat(table).allMatch(row -> !row[1].isBlank() && !row[1].startsWith("0.0"));
             assertThat(benchmarks.failures())
                     .as("requests answered otherwise than expected")

@@ -42,7 +42,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The whole system started as the README says ({@code java -jar local-stack/target/local-stack.jar}
+ * The whole system started as the README says ({@code java -Xmx128m -XX:+UseSerialGC -jar local-stack/target/local-stack.jar}
  * after the build), driven through the gateway on :8080 the way a client would, with the tokens the
  * stack prints; plus a Kafka consumer that must see every event in order.
  */
@@ -385,10 +385,7 @@ class WholeSystemIT {
         Path repository = Path.of(System.getProperty("repository.root", ".."))
                 .toAbsolutePath()
                 .normalize();
-        ProcessBuilder second = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar",
-                        repository.resolve("local-stack/target/local-stack.jar").toString())
+        ProcessBuilder second = new ProcessBuilder(RunningStack.launcherCommand(repository))
                 .directory(repository.toFile())
                 .redirectErrorStream(true);
         second.environment()

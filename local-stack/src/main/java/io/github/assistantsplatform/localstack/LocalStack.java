@@ -40,6 +40,7 @@ public final class LocalStack {
     private static final String S3_ACCESS_KEY = "local-stack";
     private static final String S3_SECRET_KEY = "local-stack-secret";
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(500);
+    private static final long LAUNCHER_HEAP_WARNING = 512L * 1024 * 1024;
 
     private final StackSettings settings;
     private final List<StackPart> parts = new ArrayList<>();
@@ -52,6 +53,10 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws Exception {
+        if (Runtime.getRuntime().maxMemory() > LAUNCHER_HEAP_WARNING) {
+            log("started without a heap limit: this launcher may grow to a quarter of the machine's memory "
+                    + "(it holds no data; the README's command gives it -Xmx128m)");
+        }
         LocalStack stack = new LocalStack(StackSettings.fromEnvironment());
         Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "local-stack-shutdown"));
         long started = System.nanoTime();
