@@ -21,6 +21,7 @@ import io.github.assistantsplatform.events.AvatarRemoved;
 import io.github.assistantsplatform.events.AvatarSet;
 import io.github.assistantsplatform.events.SemanticCachePurged;
 import io.github.assistantsplatform.model.AssistantSettings;
+import io.github.assistantsplatform.model.AssistantSnapshot;
 import io.github.assistantsplatform.model.AssistantState;
 import io.github.assistantsplatform.model.FieldViolation;
 import io.github.assistantsplatform.model.SettingsJson;
@@ -55,19 +56,13 @@ import java.util.UUID;
         fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-@Revision(Assistant.SNAPSHOT_REVISION)
+@Revision(AssistantSnapshot.REVISION)
 public class Assistant {
-
-    /**
-     * The shape of a snapshot (this class's fields, {@link AssistantState} and what it holds). Raise it with any
-     * change to that shape: snapshots of another revision are passed over, and the assistant is folded from its
-     * events (and snapshotted again) instead.
-     */
-    static final String SNAPSHOT_REVISION = "1";
 
     @AggregateIdentifier
     private UUID id;
 
+    /** Named as {@link AssistantSnapshot#STATE} says: query-service reads it from snapshots. */
     private AssistantState state;
 
     protected Assistant() {

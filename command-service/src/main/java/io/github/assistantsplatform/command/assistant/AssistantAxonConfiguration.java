@@ -1,6 +1,7 @@
 package io.github.assistantsplatform.command.assistant;
 
 import io.github.assistantsplatform.events.EventMetadata;
+import io.github.assistantsplatform.model.AssistantSnapshot;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -43,7 +44,7 @@ class AssistantAxonConfiguration {
         return RevisionSnapshotFilter.builder()
                 // as the type column names it: the builder's type(Class) takes the full name, which never matches
                 .type(Assistant.class.getSimpleName())
-                .revision(Assistant.SNAPSHOT_REVISION)
+                .revision(AssistantSnapshot.REVISION)
                 .build();
     }
 }

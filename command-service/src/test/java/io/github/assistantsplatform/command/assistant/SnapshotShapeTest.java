@@ -2,6 +2,7 @@ package io.github.assistantsplatform.command.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.assistantsplatform.model.AssistantSnapshot;
 import io.github.assistantsplatform.support.test.Digests;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,7 @@ import java.util.stream.Collectors;
 
 /**
  * A snapshot is the aggregate as JSON; one written by a build whose state had another shape must not be read
- * as today's. This test knows the shape each {@link Assistant#SNAPSHOT_REVISION} stands for and fails when the
+ * as today's. This test knows the shape each {@link AssistantSnapshot#REVISION} stands for and fails when the
  * shape changes under the same revision, so that nobody forgets to raise it.
  */
 class SnapshotShapeTest {
@@ -29,10 +30,10 @@ class SnapshotShapeTest {
 
         assertThat(Digests.sha256(shape))
                 .as(
-                        "the shape of a snapshot changed to %s: raise Assistant.SNAPSHOT_REVISION and record the new "
+                        "the shape of a snapshot changed to %s: raise AssistantSnapshot.REVISION and record the new "
                                 + "shape's hash here",
                         shape)
-                .isEqualTo(SHAPES.get(Assistant.SNAPSHOT_REVISION));
+                .isEqualTo(SHAPES.get(AssistantSnapshot.REVISION));
     }
 
     /** The names and types Jackson writes, all the way down: fields of the aggregate, components of records. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.assistantsplatform.command.CommandServiceTest;
+import io.github.assistantsplatform.model.AssistantSnapshot;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class SnapshotTest extends CommandServiceTest {
                         "SELECT payload_revision FROM snapshot_event_entry WHERE aggregate_identifier = ?",
                         String.class,
                         id))
-                .isEqualTo(Assistant.SNAPSHOT_REVISION);
+                .isEqualTo(AssistantSnapshot.REVISION);
 
         jdbc.update(
                 "UPDATE snapshot_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "

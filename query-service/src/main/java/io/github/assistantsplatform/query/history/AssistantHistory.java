@@ -19,9 +19,11 @@ import java.util.function.Predicate;
 public class AssistantHistory {
 
     private final EventStore eventStore;
+    private final AssistantSnapshots snapshots;
 
-    AssistantHistory(EventStore eventStore) {
+    AssistantHistory(EventStore eventStore, AssistantSnapshots snapshots) {
         this.eventStore = eventStore;
+        this.snapshots = snapshots;
     }
 
     /** How many events the assistant has (none when it never existed). */
@@ -52,9 +54,26 @@ public class AssistantHistory {
         return fold(assistantId, event -> event.getSequenceNumber() <= sequence);
     }
 
+    /**
+     * The state after the events {@code included} takes, a prefix of the stream: from the latest snapshot when
+     * it takes the event the snapshot ends with, so that the cost does not grow with the history.
+     */
     private Optional<AssistantState> fold(UUID assistantId, Predicate<DomainEventMessage<?>> included) {
-        AssistantState state = null;
-        DomainEventStream stream = events(assistantId, 0);
+        Optional<AssistantSnapshots.Snapshot> snapshot = snapshots.latest(assistantId);
+        if (snapshot.isPresent()) {
+            DomainEventStream stream = events(assistantId, snapshot.get().sequence());
+            if (stream.hasNext()) {
+                DomainEventMessage<?> last = stream.next();
+                if (last.getSequenceNumber() == snapshot.get().sequence() && included.test(last)) {
+                    return Optional.of(foldOn(snapshot.get().state(), stream, included));
+                }
+            }
+        }
+        return Optional.ofNullable(foldOn(null, events(assistantId, 0), included));
+    }
+
+    private static AssistantState foldOn(
+            AssistantState state, DomainEventStream stream, Predicate<DomainEventMessage<?>> included) {
         while (stream.hasNext()) {
             DomainEventMessage<?> event = stream.next();
             if (!included.test(event)) {
@@ -63,7 +82,7 @@ public class AssistantHistory {
             state = AssistantState.fold(
                     state, (AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
         }
-        return Optional.ofNullable(state);
+        return state;
     }
 
     /**

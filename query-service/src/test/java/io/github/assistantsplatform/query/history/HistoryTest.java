@@ -153,6 +153,43 @@ class HistoryTest extends QueryServiceTest {
         assertThat(now.get("description").asString()).isEqualTo("change 119");
     }
 
+    @Test
+    void asOfFoldsOnFromTheLatestSnapshotWhenItCoversTheInstant() throws InterruptedException {
+        String id = create(Map.of("name", "Snapshot source"));
+        Instant early = null;
+        for (int change = 1; change <= 120; change++) {
+            assertThat(writes.put(
+                                    "/api/v1/assistants/" + id,
+                                    TestTokens.admin(),
+                                    Map.of("description", "change " + change))
+                            .status())
+                    .isEqualTo(200);
+            if (change == 10) {
+                early = pause();
+            }
+        }
+        long snapshotAt = jdbc.queryForObject(
+                "SELECT sequence_number FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, id);
+        // marked, so that an answer shows where its fold began
+        jdbc.update(
+                "UPDATE snapshot_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), "
+                        + "'\"name\":\"Snapshot source\"', '\"name\":\"Read from the snapshot\"'), 'UTF8') "
+                        + "WHERE aggregate_identifier = ?",
+                id);
+
+        JsonNode now = asOf(id, Instant.now()).json();
+        JsonNode then = asOf(id, early).json();
+
+        assertThat(snapshotAt).isBetween(11L, 119L);
+        assertThat(now.get("name").asString()).isEqualTo("Read from the snapshot");
+        assertThat(now.get("version").asLong()).isEqualTo(120);
+        assertThat(now.get("description").asString()).isEqualTo("change 120");
+        assertThat(then.get("name").asString())
+                .as("before the snapshot: from the events")
+                .isEqualTo("Snapshot source");
+        assertThat(then.get("version").asLong()).isEqualTo(10);
+    }
+
     private Response history(String id, String query) {
         return reads.get("/api/v1/assistants/" + id + "/history" + query, TestTokens.admin());
     }
