@@ -544,9 +544,10 @@ public final class Benchmarks {
                                     GATEWAY_PORT,
                                     8,
                                     800,
-                                    (http, i) -> http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()), null, null)
-                                                    .status()
-                                            == 200));
+                                    (http, i) ->
+                                            http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()), null, null)
+                                                            .status()
+                                                    == 200));
                         } while (!rebuilt.get());
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
@@ -562,7 +563,11 @@ public final class Benchmarks {
             readers.join();
         }
         Load.Result during = Load.Result.ofRounds(reads);
-        row("rebuild events/s while 8 connections read through the gateway", eventsPerSecond(loaded), eventsPerSecond(quiet), ">= 20,000");
+        row(
+                "rebuild events/s while 8 connections read through the gateway",
+                eventsPerSecond(loaded),
+                eventsPerSecond(quiet),
+                ">= 20,000");
         load("  GET by id/s through the gateway during that rebuild", during, null, "", "");
         failuresOf("reads during the rebuild", during);
     }
