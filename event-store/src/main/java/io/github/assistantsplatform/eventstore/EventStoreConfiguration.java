@@ -105,6 +105,12 @@ public class EventStoreConfiguration {
                 .build();
     }
 
+    /** What the tracking processors read (each one's {@code source}): the event store, its waits cut into slices. */
+    @Bean
+    PromptEventStreams promptEventStreams(EventStore eventStore) {
+        return new PromptEventStreams(eventStore);
+    }
+
     @Bean
     EmbeddedEventStore eventStore(
             EventStorageEngine storageEngine,
