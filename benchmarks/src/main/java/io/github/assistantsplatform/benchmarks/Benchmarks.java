@@ -190,15 +190,26 @@ public final class Benchmarks {
         List<Load.Result> viaGateway = new ArrayList<>();
         List<Load.Result> floor = new ArrayList<>();
         List<Load.Result> driver = new ArrayList<>();
+        long gateway = stack.pid("gateway");
+        long query = stack.pid("query-service");
+        double[] cpuDirect = new double[rounds];
+        double[] cpuGateway = new double[rounds];
+        double[] cpuBehindGateway = new double[rounds];
         try (MongoClient mongo = MongoClients.create("mongodb://localhost:27018")) {
             MongoCollection<Document> assistants = activeReadModel(mongo);
             getById(QUERY_PORT, ids, perRound);
             getById(GATEWAY_PORT, ids, perRound);
             liveness(perRound);
             for (int round = 0; round < rounds; round++) {
+                long[] before = cpuMillis(gateway, query);
                 direct.add(getById(QUERY_PORT, ids, perRound));
+                long[] between = cpuMillis(gateway, query);
                 viaGateway.add(getById(GATEWAY_PORT, ids, perRound));
+                long[] after = cpuMillis(gateway, query);
                 floor.add(liveness(perRound));
+                cpuDirect[round] = (between[1] - before[1]) / (double) perRound;
+                cpuGateway[round] = (after[0] - between[0]) / (double) perRound;
+                cpuBehindGateway[round] = (after[1] - between[1]) / (double) perRound;
                 driver.add(Load.run(
                         32,
                         perRound,
@@ -221,6 +232,11 @@ public final class Benchmarks {
         load("GET by id/s through the gateway, against direct", byIdViaGateway, byId, ">= 85% of direct", "");
         load("baseline: /livez/s on query-service (same filters, no MongoDB)", framework, null, "", "");
         row("baseline: find by _id/s, MongoDB driver alone, 32 threads", baseline.perSecond(), null, "");
+        // on one machine a request through the gateway costs both processes' CPU: direct / (direct + gateway) bounds
+        // the ratio
+        row("CPU ms per GET by id: query-service, direct", median(cpuDirect), null, "");
+        row("CPU ms per GET by id: query-service, behind the gateway", median(cpuBehindGateway), null, "");
+        row("CPU ms per GET by id: the gateway", median(cpuGateway), median(cpuDirect), "");
         failuresOf("reads", byId, byIdViaGateway, framework);
     }
 
@@ -497,6 +513,25 @@ public final class Benchmarks {
                     "expected " + status + ", got " + response.status() + ": " + response.body());
         }
         return response;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    /** Each process's CPU time so far (user and system), in milliseconds. */
+    private static long[] cpuMillis(long... pids) throws IOException {
+        long[] millis = new long[pids.length];
+        for (int i = 0; i < pids.length; i++) {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pids[i]), "stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // utime and stime, fields 14 and 15 of stat (11 and 12 after the name), in clock ticks of 10 ms
+            millis[i] = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
+        }
+        return millis;
     }
 
     private static double median(long[] nanos) {
