@@ -46,7 +46,8 @@ public final class MongoServerMain {
     /**
      * The H2 backend, durable (a write is acknowledged once committed and synced) and with ordered
      * secondary indexes ({@link OrderedIndex}): a find or a count that one of them serves reads the index
-     * instead of scanning and sorting the collection.
+     * instead of scanning and sorting the collection. Every index lives in memory (unique ones too, {@link
+     * MemoryUniqueIndex}), built from the documents when a collection opens; the file holds the documents.
      */
     static final class DurableH2Backend extends H2Backend {
 
@@ -73,6 +74,17 @@ public final class MongoServerMain {
                 protected Index<Object> openOrCreateSecondaryIndex(
                         String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
                     return new OrderedIndex(indexName, keys, sparse);
+                }
+
+                @Override
+                protected Index<Object> openOrCreateUniqueIndex(
+                        String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+                    // an earlier build kept it in the file (as H2's backend names it): built in memory instead now
+                    String stored = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+                    if (getMvStore().hasMap(stored)) {
+                        getMvStore().removeMap(stored);
+                    }
+                    return new MemoryUniqueIndex(indexName, keys, sparse);
                 }
             };
         }

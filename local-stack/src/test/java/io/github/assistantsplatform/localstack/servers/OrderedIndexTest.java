@@ -3,8 +3,6 @@ package io.github.assistantsplatform.localstack.servers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.FindIterable;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -12,10 +10,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
-import de.bwaldvogel.mongo.MongoServer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +41,7 @@ class OrderedIndexTest {
     @Test
     void pagesAndCountsServedFromTheIndexAreTheScansAnswers() {
         Path file = data.resolve("read-model.mv");
-        try (Server server = new Server(file)) {
+        try (LocalMongo server = new LocalMongo(file)) {
             MongoCollection<Document> indexed = server.collection("indexed");
             indexed.createIndex(
                     Indexes.ascending("deleted", "settings.user_authentication", "settings.name", "_id"),
@@ -78,7 +74,7 @@ class OrderedIndexTest {
             }
             assertServedLikeAScan(indexed);
         }
-        try (Server restarted = new Server(file)) {
+        try (LocalMongo restarted = new LocalMongo(file)) {
             assertServedLikeAScan(restarted.collection("indexed"));
         }
     }
@@ -148,30 +144,5 @@ class OrderedIndexTest {
                 .limit(limit)
                 .map(document -> document.getString("_id"))
                 .toList();
-    }
-
-    private static final class Server implements AutoCloseable {
-
-        private final MVStore store;
-        private final MongoServer server;
-        private final MongoClient client;
-
-        Server(Path file) {
-            store = new MVStore.Builder().fileName(file.toString()).open();
-            server = new MongoServer(new MongoServerMain.DurableH2Backend(store));
-            client = MongoClients.create("mongodb://" + server.bind().getHostString() + ":"
-                    + server.getLocalAddress().getPort());
-        }
-
-        MongoCollection<Document> collection(String name) {
-            return client.getDatabase("test").getCollection(name);
-        }
-
-        @Override
-        public void close() {
-            client.close();
-            server.shutdown();
-            store.close();
-        }
     }
 }
