@@ -36,11 +36,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -197,14 +200,14 @@ public final class Benchmarks {
         double[] cpuBehindGateway = new double[rounds];
         try (MongoClient mongo = MongoClients.create("mongodb://localhost:27018")) {
             MongoCollection<Document> assistants = activeReadModel(mongo);
-            getById(QUERY_PORT, ids, perRound);
-            getById(GATEWAY_PORT, ids, perRound);
+            getById(QUERY_PORT, 32, ids, perRound);
+            getById(GATEWAY_PORT, 32, ids, perRound);
             liveness(perRound);
             for (int round = 0; round < rounds; round++) {
                 long[] before = cpuMillis(gateway, query);
-                direct.add(getById(QUERY_PORT, ids, perRound));
+                direct.add(getById(QUERY_PORT, 32, ids, perRound));
                 long[] between = cpuMillis(gateway, query);
-                viaGateway.add(getById(GATEWAY_PORT, ids, perRound));
+                viaGateway.add(getById(GATEWAY_PORT, 32, ids, perRound));
                 long[] after = cpuMillis(gateway, query);
                 floor.add(liveness(perRound));
                 cpuDirect[round] = (between[1] - before[1]) / (double) perRound;
@@ -242,11 +245,7 @@ public final class Benchmarks {
 
     /** The framework's floor on the same service: the liveness route runs the same filter chain and reads nothing. */
     private static Load.Result liveness(int count) throws Exception {
-        return Load.overHttp(
-                QUERY_PORT,
-                32,
-                count,
-                (http, i) -> http.send("GET", "/livez", null, null).status() == 200);
+        return gets(QUERY_PORT, 32, count, i -> "/livez");
     }
 
     /**
@@ -277,25 +276,22 @@ public final class Benchmarks {
         failuresOf("lists", page, pageViaGateway);
     }
 
-    private static Load.Result getById(int port, List<String> ids, int count) throws Exception {
-        return Load.overHttp(
-                port,
-                32,
-                count,
-                (http, i) -> http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()), null, null)
-                                .status()
-                        == 200);
+    private static Load.Result getById(int port, int connections, List<String> ids, int count) throws Exception {
+        return gets(port, connections, count, i -> ASSISTANTS + "/" + ids.get(i % ids.size()));
     }
 
     /** The first ten pages of ten, as a guest sees them. */
     private static Load.Result listPages(int port, int count) throws Exception {
+        return gets(port, 32, count, i -> ASSISTANTS + "?limit=10&skip=" + (i % 10) * 10);
+    }
+
+    /** {@code count} guest GETs of {@code path(i)} over {@code connections} kept-alive connections, each a 200. */
+    private static Load.Result gets(int port, int connections, int count, IntFunction<String> path) throws Exception {
         return Load.overHttp(
                 port,
-                32,
+                connections,
                 count,
-                (http, i) -> http.send("GET", ASSISTANTS + "?limit=10&skip=" + (i % 10) * 10, null, null)
-                                .status()
-                        == 200);
+                (http, i) -> http.send("GET", path.apply(i), null, null).status() == 200);
     }
 
     /** The collection query-service serves from: the one its pointer names after a rebuild, else "assistants". */
@@ -427,26 +423,25 @@ public final class Benchmarks {
             // the first load of each folds every event and snapshots it: measured once, apart
             double[] first = new double[sizes.length];
             for (int i = 0; i < sizes.length; i++) {
-                long started = System.nanoTime();
-                expect(update(command, ids.get(i), 0), 200);
-                first[i] = (System.nanoTime() - started) / 1e6;
+                String id = ids.get(i);
+                first[i] = millis(() -> update(command, id, 0));
             }
             String[] kinds = {"an update", "the newest page of its history (100)", "as_of now"};
-            long[][][] nanos = new long[kinds.length][sizes.length][rounds];
+            double[][][] millis = new double[kinds.length][sizes.length][rounds];
             for (int round = 0; round < rounds; round++) {
                 for (int i = 0; i < sizes.length; i++) {
                     String id = ids.get(i);
                     String path = ASSISTANTS + "/" + id;
                     int change = round + 1;
-                    nanos[0][i][round] = timed(() -> update(command, id, change));
-                    nanos[1][i][round] = timed(
+                    millis[0][i][round] = millis(() -> update(command, id, change));
+                    millis[1][i][round] = millis(
                             () -> query.send("GET", path + "/history?order=newest&limit=100", stack.adminToken, null));
-                    nanos[2][i][round] =
-                            timed(() -> query.send("GET", path + "?as_of=" + Instant.now(), stack.adminToken, null));
+                    millis[2][i][round] =
+                            millis(() -> query.send("GET", path + "?as_of=" + Instant.now(), stack.adminToken, null));
                 }
             }
             for (int kind = 0; kind < kinds.length; kind++) {
-                double baseline = median(nanos[kind][0]);
+                double baseline = median(millis[kind][0]);
                 for (int i = 0; i < sizes.length; i++) {
                     row(
                             String.format(
@@ -455,7 +450,7 @@ public final class Benchmarks {
                                     kinds[kind],
                                     sizes[i],
                                     rounds),
-                            median(nanos[kind][i]),
+                            median(millis[kind][i]),
                             i == 0 ? null : baseline,
                             i == sizes.length - 1 ? "<= 1.5x the shortest" : "");
                 }
@@ -501,10 +496,11 @@ public final class Benchmarks {
         KeepAliveHttp.Response send() throws Exception;
     }
 
-    private static long timed(Call call) throws Exception {
+    /** How long a call that must answer 200 took, in milliseconds. */
+    private static double millis(Call call) throws Exception {
         long started = System.nanoTime();
         expect(call.send(), 200);
-        return System.nanoTime() - started;
+        return (System.nanoTime() - started) / 1e6;
     }
 
     private static KeepAliveHttp.Response expect(KeepAliveHttp.Response response, int status) {
@@ -532,12 +528,6 @@ public final class Benchmarks {
             millis[i] = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
         }
         return millis;
-    }
-
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e6;
     }
 
     private void rebuild(int events, List<String> ids) throws Exception {
@@ -571,32 +561,22 @@ public final class Benchmarks {
         // again, while 8 connections read by id through the gateway, as when a rebuild runs in production
         AtomicBoolean rebuilt = new AtomicBoolean();
         List<Load.Result> reads = Collections.synchronizedList(new ArrayList<>());
-        Thread readers = new Thread(
-                () -> {
-                    try {
-                        do {
-                            reads.add(Load.overHttp(
-                                    GATEWAY_PORT,
-                                    8,
-                                    800,
-                                    (http, i) ->
-                                            http.send("GET", ASSISTANTS + "/" + ids.get(i % ids.size()), null, null)
-                                                            .status()
-                                                    == 200));
-                        } while (!rebuilt.get());
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                },
-                "benchmark-readers");
-        readers.start();
+        CompletableFuture<Void> readers = CompletableFuture.runAsync(() -> {
+            try {
+                do {
+                    reads.add(getById(GATEWAY_PORT, 8, ids, 800));
+                } while (!rebuilt.get());
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
         JsonNode loaded;
         try {
             loaded = rebuildReadModel();
         } finally {
             rebuilt.set(true);
-            readers.join();
         }
+        readers.join();
         Load.Result during = Load.Result.ofRounds(reads);
         row(
                 "rebuild events/s while 8 connections read through the gateway",

@@ -15,7 +15,8 @@ import java.util.UUID;
 /**
  * The latest snapshot command-service took of an assistant (Axon keeps one per aggregate), read as its state:
  * {@code as_of} folds on from it instead of from the first event. A snapshot of another revision than this
- * build knows is not read.
+ * build knows is not read. Read from its row rather than through Axon's storage engine, which would
+ * deserialize the payload as the aggregate's class, one this service does not have.
  */
 @Component
 class AssistantSnapshots {

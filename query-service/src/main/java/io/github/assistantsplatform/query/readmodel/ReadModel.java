@@ -96,11 +96,8 @@ public class ReadModel {
     }
 
     private static void requireVisible(UUID id, boolean deleted, boolean isPrivate) {
-        if (deleted) {
-            throw new AssistantNotFoundException(id);
-        }
         if (!AssistantVisibility.isVisible(deleted, isPrivate)) {
-            throw new AccessDeniedException("private assistant");
+            throw deleted ? new AssistantNotFoundException(id) : new AccessDeniedException("private assistant");
         }
     }
 

@@ -114,17 +114,12 @@ class HistoryTest extends QueryServiceTest {
                 .isEqualTo("as_of");
     }
 
-    /** Long enough that command-service has snapshotted it: the history and as_of still read every event. */
+    /** Long enough that command-service has snapshotted it: the history still reads every event. */
     @Test
     void aLongHistoryIsReadAPageAtATimeOldestOrNewestFirst() {
         String id = create(Map.of("name", "Long history"));
         for (int change = 1; change < 120; change++) {
-            assertThat(writes.put(
-                                    "/api/v1/assistants/" + id,
-                                    TestTokens.admin(),
-                                    Map.of("description", "change " + change))
-                            .status())
-                    .isEqualTo(200);
+            describe(id, change);
         }
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, id))
@@ -158,12 +153,7 @@ class HistoryTest extends QueryServiceTest {
         String id = create(Map.of("name", "Snapshot source"));
         Instant early = null;
         for (int change = 1; change <= 120; change++) {
-            assertThat(writes.put(
-                                    "/api/v1/assistants/" + id,
-                                    TestTokens.admin(),
-                                    Map.of("description", "change " + change))
-                            .status())
-                    .isEqualTo(200);
+            describe(id, change);
             if (change == 10) {
                 early = pause();
             }
@@ -188,6 +178,13 @@ class HistoryTest extends QueryServiceTest {
                 .as("before the snapshot: from the events")
                 .isEqualTo("Snapshot source");
         assertThat(then.get("version").asLong()).isEqualTo(10);
+    }
+
+    /** An update of the description to "change {@code change}". */
+    private void describe(String id, int change) {
+        assertThat(writes.put("/api/v1/assistants/" + id, TestTokens.admin(), Map.of("description", "change " + change))
+                        .status())
+                .isEqualTo(200);
     }
 
     private Response history(String id, String query) {
