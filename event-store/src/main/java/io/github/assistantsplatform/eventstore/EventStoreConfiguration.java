@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
  * index).
  *
  * <p>The events the store holds for its tracking processors are bounded: the shared cache and each
- * read from the database to {@link #READ_AHEAD} events (see {@link BoundedReadAheadEventStorageEngine}),
+ * read from the database to {@link #READ_AHEAD} events (see {@link AssistantEventStorageEngine}),
  * and a processor that stops reading, say while its handler retries, is moved off the shared cache
  * within {@link #CLEANUP_DELAY} instead of Axon's ten seconds, during which the cache it holds grows.
  */
@@ -68,8 +68,9 @@ public class EventStoreConfiguration {
             PersistenceExceptionResolver persistenceExceptionResolver,
             org.axonframework.config.Configuration configuration,
             EntityManagerProvider entityManagerProvider,
-            TransactionManager transactionManager) {
-        return new BoundedReadAheadEventStorageEngine(
+            TransactionManager transactionManager,
+            @Value("${assistants.event-store.chain:true}") boolean chain) {
+        return new AssistantEventStorageEngine(
                 JpaEventStorageEngine.builder()
                         .snapshotSerializer(serializer)
                         .eventSerializer(eventSerializer)
@@ -78,7 +79,8 @@ public class EventStoreConfiguration {
                         .persistenceExceptionResolver(persistenceExceptionResolver)
                         .entityManagerProvider(entityManagerProvider)
                         .transactionManager(transactionManager),
-                READ_AHEAD);
+                READ_AHEAD,
+                chain ? new StreamLinks() : null);
     }
 
     /**
