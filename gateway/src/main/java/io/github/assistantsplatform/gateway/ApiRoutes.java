@@ -75,6 +75,13 @@ class ApiRoutes {
                         path("/api/v1/assistants/{id}/cache")
                                 .and(method(HttpMethod.PUT).or(method(HttpMethod.DELETE)))))
                 .and(to("reads", query, assistants().and(method(HttpMethod.GET))))
+                // the event store's own integrity is command-service's; the audit log is a read model
+                .and(to(
+                        "audit-store",
+                        command,
+                        path("/api/v1/admin/audit/verify")
+                                .or(path("/api/v1/admin/audit/anchors"))
+                                .or(path("/api/v1/admin/audit/export"))))
                 .and(to("admin", query, path("/api/v1/admin/**")))
                 .and(to("writes", command, assistants()))
                 .and(openApi("command-service", command))

@@ -136,6 +136,14 @@ public final class LocalStack {
                 "postgres",
                 "AXONIQ_UPDATE_CHECKER_DISABLED",
                 "true");
+        // command-service writes the audit's anchors, avatar-service the avatars
+        Map<String, String> s3Access = Map.of(
+                "ASSISTANTS_S3_ENDPOINT",
+                "http://127.0.0.1:" + settings.s3Port(),
+                "ASSISTANTS_S3_ACCESS_KEY",
+                S3_ACCESS_KEY,
+                "ASSISTANTS_S3_SECRET_KEY",
+                S3_SECRET_KEY);
         String commandService = "http://localhost:" + settings.commandServicePort();
         for (int replica = 1; replica <= settings.replicas(); replica++) {
             int commandPort = StackSettings.replicaPort(settings.commandServicePort(), replica);
@@ -147,7 +155,7 @@ public final class LocalStack {
                     settings.serviceJar("command-service"),
                     commandPort,
                     settings.logDirectory(),
-                    merge(common, Map.of("COMMAND_SERVICE_PORT", String.valueOf(commandPort))),
+                    merge(merge(common, s3Access), Map.of("COMMAND_SERVICE_PORT", String.valueOf(commandPort))),
                     settings.serviceJavaOptions()));
             // the services call command-service's first replica; the gateway balances over all of them
             services.add(new ServiceProcess(
@@ -173,16 +181,10 @@ public final class LocalStack {
                     avatarPort,
                     settings.logDirectory(),
                     merge(
-                            common,
+                            merge(common, s3Access),
                             Map.of(
                                     "AVATAR_SERVICE_PORT",
                                     String.valueOf(avatarPort),
-                                    "ASSISTANTS_S3_ENDPOINT",
-                                    "http://127.0.0.1:" + settings.s3Port(),
-                                    "ASSISTANTS_S3_ACCESS_KEY",
-                                    S3_ACCESS_KEY,
-                                    "ASSISTANTS_S3_SECRET_KEY",
-                                    S3_SECRET_KEY,
                                     "ASSISTANTS_COMMAND_SERVICE_URL",
                                     commandService)),
                     settings.serviceJavaOptions()));

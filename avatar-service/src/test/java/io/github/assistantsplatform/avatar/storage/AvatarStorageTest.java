@@ -2,7 +2,7 @@ package io.github.assistantsplatform.avatar.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.assistantsplatform.avatar.S3ServerHandle;
+import io.github.assistantsplatform.support.test.S3ServerHandle;
 import org.junit.jupiter.api.RepeatedTest;
 
 import java.util.ArrayList;

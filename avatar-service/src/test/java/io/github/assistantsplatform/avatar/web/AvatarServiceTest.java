@@ -7,6 +7,7 @@ import io.github.assistantsplatform.avatar.AvatarServiceApplication;
 import io.github.assistantsplatform.command.CommandServiceApplication;
 import io.github.assistantsplatform.support.test.EmbeddedPostgresServer;
 import io.github.assistantsplatform.support.test.HttpApi;
+import io.github.assistantsplatform.support.test.S3ServerHandle;
 import io.github.assistantsplatform.support.test.TestKafka;
 import io.github.assistantsplatform.support.test.TestServices;
 import io.github.assistantsplatform.support.test.TestTokens;
@@ -54,8 +55,7 @@ import java.util.UUID;
         })
 public abstract class AvatarServiceTest {
 
-    protected static final io.github.assistantsplatform.avatar.S3ServerHandle S3 =
-            io.github.assistantsplatform.avatar.S3ServerHandle.started();
+    protected static final S3ServerHandle S3 = S3ServerHandle.started();
     private static final EmbeddedPostgresServer.Database EVENT_STORE = EmbeddedPostgresServer.newDatabase();
     private static ConfigurableApplicationContext commandService;
 
@@ -65,14 +65,19 @@ public abstract class AvatarServiceTest {
                 "assistants.kafka.bootstrap-servers", () -> TestKafka.broker().bootstrapServers());
         registry.add("assistants.command-service.url", () -> "http://localhost:" + commandServicePort());
         registry.add("assistants.s3.endpoint", S3::endpoint);
-        registry.add("assistants.s3.access-key", () -> io.github.assistantsplatform.avatar.S3ServerHandle.ACCESS_KEY);
-        registry.add("assistants.s3.secret-key", () -> io.github.assistantsplatform.avatar.S3ServerHandle.SECRET_KEY);
+        registry.add("assistants.s3.access-key", () -> S3ServerHandle.ACCESS_KEY);
+        registry.add("assistants.s3.secret-key", () -> S3ServerHandle.SECRET_KEY);
     }
 
     protected static synchronized int commandServicePort() {
         if (commandService == null) {
+            List<String> arguments = new ArrayList<>(List.of(EVENT_STORE.arguments()));
+            // its anchors are command-service's own tests' business
+            arguments.add("--assistants.audit.anchor-interval=1h");
             commandService = TestServices.start(
-                    CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME, EVENT_STORE.arguments());
+                    CommandServiceApplication.class,
+                    CommandServiceApplication.CONFIG_NAME,
+                    arguments.toArray(String[]::new));
         }
         return TestServices.portOf(commandService);
     }
@@ -165,9 +170,7 @@ public abstract class AvatarServiceTest {
     protected static List<String> objectsOf(String id) {
         MinioClient client = MinioClient.builder()
                 .endpoint(S3.endpoint())
-                .credentials(
-                        io.github.assistantsplatform.avatar.S3ServerHandle.ACCESS_KEY,
-                        io.github.assistantsplatform.avatar.S3ServerHandle.SECRET_KEY)
+                .credentials(S3ServerHandle.ACCESS_KEY, S3ServerHandle.SECRET_KEY)
                 .build();
         List<String> keys = new ArrayList<>();
         try {

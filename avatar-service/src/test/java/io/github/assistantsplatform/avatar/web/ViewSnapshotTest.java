@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.github.assistantsplatform.avatar.AvatarServiceApplication;
-import io.github.assistantsplatform.avatar.S3ServerHandle;
 import io.github.assistantsplatform.avatar.TestImages;
 import io.github.assistantsplatform.avatar.view.AssistantsView;
 import io.github.assistantsplatform.avatar.view.ViewSnapshotStore;
 import io.github.assistantsplatform.support.test.HttpApi;
+import io.github.assistantsplatform.support.test.S3ServerHandle;
 import io.github.assistantsplatform.support.test.TestServices;
 import io.github.assistantsplatform.support.test.TestTokens;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.github.assistantsplatform.avatar;
+package io.github.assistantsplatform.support.test;
 
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
