@@ -90,8 +90,13 @@ public final class TestSystem {
 
     private synchronized int commandServicePort() {
         if (commandService == null) {
+            List<String> arguments = new ArrayList<>(List.of(eventStore.arguments()));
+            // no anchors: this command-service has no bucket to put them in
+            arguments.add("--assistants.audit.anchor-interval=1h");
             commandService = TestServices.start(
-                    CommandServiceApplication.class, CommandServiceApplication.CONFIG_NAME, eventStore.arguments());
+                    CommandServiceApplication.class,
+                    CommandServiceApplication.CONFIG_NAME,
+                    arguments.toArray(String[]::new));
         }
         return TestServices.portOf(commandService);
     }

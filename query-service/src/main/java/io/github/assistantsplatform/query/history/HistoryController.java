@@ -3,24 +3,14 @@ package io.github.assistantsplatform.query.history;
 import io.github.assistantsplatform.api.assistant.AssistantHistoryEntry;
 import io.github.assistantsplatform.api.assistant.AssistantResponse;
 import io.github.assistantsplatform.api.error.AssistantNotFoundException;
-import io.github.assistantsplatform.events.AssistantCreated;
-import io.github.assistantsplatform.events.AssistantDeleted;
-import io.github.assistantsplatform.events.AssistantEvent;
-import io.github.assistantsplatform.events.AssistantUpdated;
-import io.github.assistantsplatform.events.AvatarRemoved;
-import io.github.assistantsplatform.events.AvatarSet;
-import io.github.assistantsplatform.events.EventMetadata;
-import io.github.assistantsplatform.events.SemanticCachePurged;
-import io.github.assistantsplatform.model.FieldViolation;
-import io.github.assistantsplatform.model.ValidationException;
 import io.github.assistantsplatform.support.security.Callers;
 import io.github.assistantsplatform.support.security.PlatformRoles;
+import io.github.assistantsplatform.support.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +20,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The audit view, straight from the event store: who changed what and when, and the state at any instant. */
@@ -72,7 +59,7 @@ class HistoryController {
         List<AssistantHistoryEntry> page = new ArrayList<>(
                 first < end
                         ? history.events(id, first, (int) (end - first)).stream()
-                                .map(HistoryController::entry)
+                                .map(HistoryEntries::of)
                                 .toList()
                         : List.of());
         if (newestFirst) {
@@ -88,64 +75,10 @@ class HistoryController {
     @GetMapping(params = "as_of", produces = MediaType.APPLICATION_JSON_VALUE)
     AssistantResponse asOf(@PathVariable UUID id, @RequestParam("as_of") String asOf) {
         Callers.requireRole(PlatformRoles.ADMIN);
-        Instant instant = parseInstant(asOf);
+        Instant instant = QueryParameters.instant("as_of", asOf);
         return history.stateAt(id, instant)
                 .filter(state -> !state.deleted())
                 .map(AssistantResponse::of)
                 .orElseThrow(() -> new AssistantNotFoundException(id));
-    }
-
-    private static AssistantHistoryEntry entry(DomainEventMessage<?> event) {
-        AssistantEvent payload = (AssistantEvent) event.getPayload();
-        return new AssistantHistoryEntry(
-                event.getSequenceNumber(),
-                AssistantEvent.typeName(payload.getClass()),
-                event.getTimestamp(),
-                (String) event.getMetaData().get(EventMetadata.ACTOR),
-                (String) event.getMetaData().get(EventMetadata.REQUEST_ID),
-                (String) event.getMetaData().get(EventMetadata.CORRELATION_ID),
-                payload.accept(CHANGES));
-    }
-
-    /** What each event set, as the history shows it. */
-    private static final AssistantEvent.Visitor<Object> CHANGES = new AssistantEvent.Visitor<>() {
-        @Override
-        public Object created(AssistantCreated event) {
-            return event.settings();
-        }
-
-        @Override
-        public Object updated(AssistantUpdated event) {
-            return event.changes();
-        }
-
-        @Override
-        public Object deleted(AssistantDeleted event) {
-            return Map.of();
-        }
-
-        @Override
-        public Object avatarSet(AvatarSet event) {
-            return event.avatar();
-        }
-
-        @Override
-        public Object avatarRemoved(AvatarRemoved event) {
-            return Map.of("object_key", event.objectKey());
-        }
-
-        @Override
-        public Object cachePurged(SemanticCachePurged event) {
-            return Map.of("deleted_count", event.deletedCount());
-        }
-    };
-
-    private static Instant parseInstant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new ValidationException(List.of(new FieldViolation(
-                    "as_of", "must be an ISO-8601 instant with an offset, e.g. 2026-01-31T12:00:00Z")));
-        }
     }
 }

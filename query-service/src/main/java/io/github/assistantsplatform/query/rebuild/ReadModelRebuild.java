@@ -1,6 +1,7 @@
 package io.github.assistantsplatform.query.rebuild;
 
 import io.github.assistantsplatform.events.AssistantEvent;
+import io.github.assistantsplatform.query.audit.AuditLog;
 import io.github.assistantsplatform.query.readmodel.AssistantStore;
 import io.github.assistantsplatform.query.readmodel.ProjectionBatch;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
@@ -66,6 +67,8 @@ public class ReadModelRebuild implements DisposableBean {
         return thread;
     });
     private final ClusterRebuild cluster;
+    /** Written by the replay too (each event under its id, so the live projection writing it as well changes nothing). */
+    private final AuditLog auditLog;
     /** This replica's rebuild as it goes; the cluster's record is written from it. */
     private final AtomicReference<RebuildProgress> progress = new AtomicReference<>(RebuildProgress.IDLE);
 
@@ -75,8 +78,10 @@ public class ReadModelRebuild implements DisposableBean {
             EventStorageEngine storageEngine,
             EventStore eventStore,
             ClusterRebuild cluster,
+            AuditLog auditLog,
             MeterRegistry meters) {
         this.readModel = readModel;
+        this.auditLog = auditLog;
         this.updater = updater;
         this.storageEngine = storageEngine;
         this.eventStore = eventStore;
@@ -230,10 +235,16 @@ public class ReadModelRebuild implements DisposableBean {
     private void foldInto(AssistantStore target, List<TrackedEventMessage<?>> batch) {
         ProjectionBatch folding = new ProjectionBatch(target, updater, ProjectionBatch.WritePolicy.FRESH_COLLECTION);
         folding.prefetch(batch.stream()
+                .filter(event -> event.getPayload() instanceof AssistantEvent)
                 .map(event -> ((AssistantEvent) event.getPayload()).assistantId())
                 .toList());
         batch.forEach(event -> apply(folding, (DomainEventMessage<?>) event));
         folding.flush();
+        auditLog.record(
+                batch.stream().map(event -> (DomainEventMessage<?>) event).toList(),
+                batch.stream()
+                        .map(event -> event.trackingToken().position().orElseThrow())
+                        .toList());
         advance(batch.size());
     }
 
@@ -259,8 +270,11 @@ public class ReadModelRebuild implements DisposableBean {
         }
     }
 
+    /** An assistant's event; the store's other events (the audit's anchors) are passed over. */
     private static void apply(ProjectionBatch batch, DomainEventMessage<?> event) {
-        batch.apply((AssistantEvent) event.getPayload(), event.getSequenceNumber(), event.getTimestamp());
+        if (event.getPayload() instanceof AssistantEvent assistantEvent) {
+            batch.apply(assistantEvent, event.getSequenceNumber(), event.getTimestamp());
+        }
     }
 
     /** Counts {@code events} more done, and tells the other replicas (which is also this replica's sign of life). */
