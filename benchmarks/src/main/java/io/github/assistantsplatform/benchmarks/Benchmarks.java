@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import io.github.assistantsplatform.audit.CanonicalJson;
+import io.github.assistantsplatform.audit.StoredEvent;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,6 +13,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -61,6 +64,7 @@ public final class Benchmarks {
     private static final int QUERY_PORT = 8082;
     private static final String GATEWAY = "http://localhost:" + GATEWAY_PORT;
     private static final String QUERY = "http://localhost:" + QUERY_PORT;
+    private static final String COMMAND = "http://localhost:" + COMMAND_PORT;
     private static final String JDBC = "jdbc:postgresql://localhost:54321/assistants";
     private static final String ASSISTANTS = "/api/v1/assistants";
     private static final String CRUD_PEER = "/benchmark/crud-peer/assistants";
@@ -111,6 +115,10 @@ public final class Benchmarks {
     void run(int writes, int reads, int commands, int events, int rounds, int[] histories) throws Exception {
         row("startup of the local stack (s)", stack.startupSeconds, null, "< 30");
         List<String> ids = writes(writes, rounds);
+        if (Boolean.getBoolean("benchmark.writes-only")) {
+            // what the hash chain costs: run once so, once with ASSISTANTS_EVENT_STORE_CHAIN=false (docs/benchmarks.md)
+            return;
+        }
         reads(ids, reads, rounds);
         lagAndKafka(ids.get(0), commands);
         histories(histories, Math.max(20, commands / 10));
@@ -152,8 +160,19 @@ public final class Benchmarks {
         Load.Result peer = Load.Result.ofRounds(peerCreates);
         Load.Result update = Load.Result.ofRounds(updates);
         Load.Result insert = Load.Result.ofRounds(inserts);
-        load("creates/s through the gateway, 16 clients", create, peer, ">= 1,000, >= 60% of the CRUD peer", "");
-        load("updates/s through the gateway, 16 clients", update, peer, ">= 1,000, >= 60% of the CRUD peer", "");
+        String chain = "false".equals(System.getenv("ASSISTANTS_EVENT_STORE_CHAIN")) ? " (hash chain off)" : "";
+        load(
+                "creates/s through the gateway, 16 clients" + chain,
+                create,
+                peer,
+                ">= 1,000, >= 60% of the CRUD peer",
+                "");
+        load(
+                "updates/s through the gateway, 16 clients" + chain,
+                update,
+                peer,
+                ">= 1,000, >= 60% of the CRUD peer",
+                "");
         load("baseline: CRUD peer creates/s through the gateway (validate + INSERT)", peer, insert, "", "");
         row("baseline: single-row INSERT commits/s, same PostgreSQL", insert.perSecond(), null, "");
         failuresOf("writes", create, update, peer);
@@ -585,6 +604,39 @@ public final class Benchmarks {
                 ">= 20,000");
         load("  GET by id/s through the gateway during that rebuild", during, null, "", "");
         failuresOf("reads during the rebuild", during);
+        audit(read / readSeconds);
+    }
+
+    /** The audit over the whole store: an anchor over every stream's head, and a verify of every link. */
+    private void audit(double readBaseline) throws Exception {
+        HttpResponse<String> anchored;
+        long anchorStart = System.nanoTime();
+        do {
+            // the settle time: an anchor covers only what was stored 10 s before
+            anchored = send(
+                    "POST", COMMAND + "/api/v1/admin/audit/anchors", stack.adminToken, "{}", Duration.ofMinutes(10));
+        } while (anchored.statusCode() == 409 && pause(1_000));
+        double anchorSeconds = (System.nanoTime() - anchorStart) / 1e9;
+        JsonNode anchor = JSON.readTree(anchored.body());
+        row(
+                "audit anchor over " + anchor.path("streams").asLong() + " streams, s (" + anchored.statusCode() + ")",
+                anchorSeconds,
+                null,
+                "");
+        JsonNode verified = JSON.readTree(
+                send("POST", COMMAND + "/api/v1/admin/audit/verify", stack.adminToken, "{}", Duration.ofMinutes(30))
+                        .body());
+        row(
+                "audit verify events/s (" + verified.path("events").asLong() + " events, "
+                        + verified.path("status").asString() + ")",
+                verified.path("events_per_second").asDouble(),
+                readBaseline,
+                "");
+    }
+
+    private static boolean pause(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     /** Starts a rebuild and waits for its end; its last progress. */
@@ -701,21 +753,40 @@ public final class Benchmarks {
                 int appended = 0;
                 while (appended < events) {
                     String id = UUID.randomUUID().toString();
+                    String previous = StoredEvent.GENESIS;
                     for (int sequence = 0; sequence < 10 && appended < events; sequence++, appended++) {
                         String payload = (sequence == 0
                                 ? created.replace(template, id)
                                 : updated.replaceAll("\"assistant_id\":\"[^\"]+\"", "\"assistant_id\":\"" + id + "\""));
+                        String eventId = UUID.randomUUID().toString();
+                        String payloadType = sequence == 0
+                                ? "io.github.assistantsplatform.events.AssistantCreated"
+                                : "io.github.assistantsplatform.events.AssistantUpdated";
+                        String timestamp = Instant.now().toString();
+                        // linked as the event store links what it appends, so that verify finds an intact store
+                        StoredEvent stored = StoredEvent.fromRow(
+                                0,
+                                "Assistant",
+                                id,
+                                sequence,
+                                eventId,
+                                timestamp,
+                                payloadType,
+                                null,
+                                payload.getBytes(StandardCharsets.UTF_8),
+                                metadata);
+                        String digest = stored.payloadDigest();
+                        previous = stored.linkHash(previous, digest);
+                        ObjectNode linked = stored.metadata().deepCopy();
+                        linked.put(StoredEvent.HASH, previous);
+                        linked.put(StoredEvent.PAYLOAD_DIGEST, digest);
                         insert.setString(1, id);
                         insert.setLong(2, sequence);
-                        insert.setString(3, UUID.randomUUID().toString());
-                        insert.setString(
-                                4,
-                                sequence == 0
-                                        ? "io.github.assistantsplatform.events.AssistantCreated"
-                                        : "io.github.assistantsplatform.events.AssistantUpdated");
+                        insert.setString(3, eventId);
+                        insert.setString(4, payloadType);
                         insert.setBytes(5, payload.getBytes(StandardCharsets.UTF_8));
-                        insert.setBytes(6, metadata);
-                        insert.setString(7, Instant.now().toString());
+                        insert.setBytes(6, CanonicalJson.bytes(linked));
+                        insert.setString(7, timestamp);
                         insert.addBatch();
                     }
                     if (appended % 10_000 == 0 || appended >= events) {
@@ -767,8 +838,13 @@ public final class Benchmarks {
     }
 
     private HttpResponse<String> send(String method, String url, String token, String body) throws Exception {
+        return send(method, url, token, body, Duration.ofSeconds(60));
+    }
+
+    private HttpResponse<String> send(String method, String url, String token, String body, Duration timeout)
+            throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(60))
+                .timeout(timeout)
                 .method(
                         method,
                         body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -166,6 +166,38 @@ class WholeSystemIT {
         }
     }
 
+    /** The audit through the one URL: the log from query-service, verify, an anchor in S3 and the export from command-service. */
+    @Test
+    void theAuditLogItsAnchorsAndItsExportThroughOneUrl() {
+        String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E audited"))
+                .json()
+                .get("id")
+                .asString();
+        JsonNode logged = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> API.get("/api/v1/admin/audit?assistant_id=" + id, admin)
+                                .json(),
+                        log -> log.size() == 1);
+        assertThat(logged.get(0).get("type").asString()).isEqualTo("AssistantCreated");
+
+        Response anchored = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> API.post("/api/v1/admin/audit/anchors", admin, Map.of()),
+                        anchor -> anchor.status() < 300
+                                && anchor.json().get("position").asLong()
+                                        >= logged.get(0).get("position").asLong());
+        assertThat(anchored.json().get("locked").asBoolean())
+                .as("S3Proxy has no Object Lock")
+                .isFalse();
+        Response verified = API.post("/api/v1/admin/audit/verify", admin, Map.of());
+        assertThat(verified.json().get("status").asString()).as(verified.body()).isEqualTo("intact");
+        assertThat(verified.json().get("anchor").get("anchor").asLong())
+                .isEqualTo(anchored.json().get("anchor").asLong());
+        Response export = API.get("/api/v1/admin/audit/export?assistant_id=" + id, admin);
+        assertThat(export.status()).isEqualTo(200);
+        assertThat(export.body().lines()).hasSize(2);
+    }
+
     @Test
     void guestsUsersAndAdminsSeeWhatTheyMay() {
         String id = API.post("/api/v1/assistants", admin, Map.of("name", "E2E private", "user_authentication", true))
