@@ -4,6 +4,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -36,6 +38,25 @@ public record StoredEvent(
 
     /** The previous link of a stream's first event. */
     public static final String GENESIS = "0".repeat(64);
+
+    /** The columns of the event table ({@code domain_event_entry}) that {@link #read} expects, in its order. */
+    public static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, event_identifier,"
+            + " time_stamp, payload_type, payload_revision, payload, meta_data";
+
+    /** The row a result set is on, selected as {@link #COLUMNS}. */
+    public static StoredEvent read(ResultSet row) throws SQLException {
+        return fromRow(
+                row.getLong(1),
+                row.getString(2),
+                row.getString(3),
+                row.getLong(4),
+                row.getString(5),
+                row.getString(6),
+                row.getString(7),
+                row.getString(8),
+                row.getBytes(9),
+                row.getBytes(10));
+    }
 
     public static StoredEvent fromRow(
             long position,

@@ -27,6 +27,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -508,6 +509,41 @@ public final class Benchmarks {
             copy.setString(2, id);
             copy.setString(3, id);
             copy.executeUpdate();
+            relink(connection, id);
+        }
+    }
+
+    /** The copies carry the original's link: each is linked again, as the event store would have linked it. */
+    private static void relink(Connection connection, String id) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement rows = connection.prepareStatement("SELECT " + StoredEvent.COLUMNS
+                        + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number");
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE domain_event_entry SET meta_data = ? WHERE global_index = ?")) {
+            rows.setFetchSize(10_000);
+            rows.setString(1, id);
+            String previous = StoredEvent.GENESIS;
+            int pending = 0;
+            try (ResultSet row = rows.executeQuery()) {
+                while (row.next()) {
+                    StoredEvent event = StoredEvent.read(row);
+                    String digest = event.payloadDigest();
+                    previous = event.linkHash(previous, digest);
+                    if (!previous.equals(event.recordedHash().orElse(null))) {
+                        ObjectNode linked = event.metadata().deepCopy();
+                        linked.put(StoredEvent.HASH, previous);
+                        linked.put(StoredEvent.PAYLOAD_DIGEST, digest);
+                        update.setBytes(1, CanonicalJson.bytes(linked));
+                        update.setLong(2, event.position());
+                        update.addBatch();
+                        if (++pending % 10_000 == 0) {
+                            update.executeBatch();
+                        }
+                    }
+                }
+            }
+            update.executeBatch();
+            connection.commit();
         }
     }
 

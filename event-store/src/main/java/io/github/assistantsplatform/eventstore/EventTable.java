@@ -9,16 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-/** The event table's rows as the hash chain reads them (the columns each link is taken over). */
+/** The links of the event table's rows, as the event store appends after them and the audit reads them. */
 public final class EventTable {
-
-    /** The columns {@link #read} expects, in its order. */
-    public static final String COLUMNS = "global_index, type, aggregate_identifier, sequence_number, event_identifier,"
-            + " time_stamp, payload_type, payload_revision, payload, meta_data";
 
     private static final String METADATA =
             "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number = ?";
-    private static final String STREAM_UP_TO = "SELECT " + COLUMNS
+    private static final String STREAM_UP_TO = "SELECT " + StoredEvent.COLUMNS
             + " FROM domain_event_entry WHERE aggregate_identifier = ? AND sequence_number <= ? ORDER BY sequence_number";
 
     private EventTable() {}
@@ -51,24 +47,10 @@ public final class EventTable {
             String link = StoredEvent.GENESIS;
             try (ResultSet rows = stream.executeQuery()) {
                 while (rows.next()) {
-                    link = read(rows).linkHash(link);
+                    link = StoredEvent.read(rows).linkHash(link);
                 }
             }
             return link;
         }
-    }
-
-    public static StoredEvent read(ResultSet row) throws SQLException {
-        return StoredEvent.fromRow(
-                row.getLong(1),
-                row.getString(2),
-                row.getString(3),
-                row.getLong(4),
-                row.getString(5),
-                row.getString(6),
-                row.getString(7),
-                row.getString(8),
-                row.getBytes(9),
-                row.getBytes(10));
     }
 }

@@ -27,9 +27,10 @@ import java.util.OptionalLong;
 
 /**
  * Writes the anchors: every {@code assistants.audit.anchor-interval} when events were stored since the
- * last one, and on an admin's demand. An anchor is appended as an {@link AuditAnchored} event first (its
- * stream's sequence is the lock: of two replicas anchoring at once, one appends and the other gives way),
- * then put in the bucket; one whose put failed is put by the next run.
+ * last one, and on an admin's demand. One replica at a time computes one (a PostgreSQL advisory lock, held
+ * by the transaction that appends it; the anchors' stream's sequence would stop a second one all the
+ * same), appends it as an {@link AuditAnchored} event, then puts it in the bucket; one whose put failed is
+ * put by the next run.
  *
  * <p>Before anchoring anew, the heads at the previous anchor's position are held against its root: a
  * store rewritten since (hashes recomputed and all) is refused, logged and counted, instead of being
@@ -128,22 +129,41 @@ class Anchoring {
     }
 
     /**
-     * Anchors what the store holds up to its newest settled event; empty when there is nothing to anchor
-     * (no settled event yet) or another replica anchored at the same time.
+     * Anchors what the store holds up to its newest settled event; the latest anchor when nothing was
+     * stored since; empty when there is nothing to anchor yet (no settled event) or another replica is anchoring.
      */
     Optional<Anchored> anchor(String actor) {
         Optional<Anchor> latest = latestInStore();
         latest.filter(anchor -> bucket.get(anchor.anchor()).isEmpty()).ifPresent(bucket::put);
         OptionalLong settled = scans.positionBefore(clock.instant().minus(properties.anchorSettle()));
-        // the latest anchor's own event is not something new to anchor
+        // the anchors' own events are not something new to anchor
         if (settled.isEmpty()
                 || latest.isPresent()
-                        && settled.getAsLong()
-                                <= Math.max(latest.get().position(), scans.lastPositionOf(AuditAnchored.STREAM))) {
+                        && !scans.anyEventBetween(latest.get().position(), settled.getAsLong(), AuditAnchored.STREAM)) {
             return latest.map(anchor -> new Anchored(anchor, false));
         }
+        Anchor anchor;
+        try {
+            anchor = transactions.execute(
+                    status -> scans.tryAnchoringLock() ? appendAnchor(latest, settled.getAsLong(), actor) : null);
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            anchor = null;
+        }
+        if (anchor == null) {
+            log.info("Another replica is anchoring; this one gives way");
+            return Optional.empty();
+        }
+        bucket.put(anchor);
+        written.increment();
+        return Optional.of(new Anchored(anchor, true));
+    }
+
+    /**
+     * In the transaction that holds the anchoring lock: the next anchor over the heads at {@code position},
+     * appended as its event (its bucket put follows the commit).
+     */
+    private Anchor appendAnchor(Optional<Anchor> latest, long position, String actor) {
         latest.ifPresent(this::requireUnchangedSince);
-        long position = settled.getAsLong();
         List<StreamHead> heads = scans.headsAt(position);
         boolean chainKnown = latest.isPresent() && latest.get().chainStart() != Long.MAX_VALUE;
         long chainStart = chainKnown ? latest.get().chainStart() : scans.chainStart();
@@ -157,26 +177,19 @@ class Anchoring {
                 chainStart,
                 legacyEvents,
                 clock.instant().toString());
-        try {
-            transactions.executeWithoutResult(status -> eventStore.publish(new GenericDomainEventMessage<>(
-                    AuditAnchored.STREAM,
-                    AuditAnchored.STREAM,
-                    anchor.anchor() - 1,
-                    new AuditAnchored(
-                            anchor.anchor(),
-                            anchor.position(),
-                            anchor.streams(),
-                            anchor.root(),
-                            chainStart == Long.MAX_VALUE ? null : chainStart,
-                            legacyEvents),
-                    MetaData.with(EventMetadata.ACTOR, actor))));
-        } catch (ConcurrencyException | AggregateStreamCreationException e) {
-            log.info("Anchor {} was written by another replica meanwhile", anchor.anchor());
-            return Optional.empty();
-        }
-        bucket.put(anchor);
-        written.increment();
-        return Optional.of(new Anchored(anchor, true));
+        eventStore.publish(new GenericDomainEventMessage<>(
+                AuditAnchored.STREAM,
+                AuditAnchored.STREAM,
+                anchor.anchor() - 1,
+                new AuditAnchored(
+                        anchor.anchor(),
+                        anchor.position(),
+                        anchor.streams(),
+                        anchor.root(),
+                        chainStart == Long.MAX_VALUE ? null : chainStart,
+                        legacyEvents),
+                MetaData.with(EventMetadata.ACTOR, actor)));
+        return anchor;
     }
 
     private void requireUnchangedSince(Anchor anchor) {

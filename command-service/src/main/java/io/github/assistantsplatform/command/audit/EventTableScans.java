@@ -25,6 +25,8 @@ import java.util.OptionalLong;
 class EventTableScans {
 
     private static final int FETCH_SIZE = 1_000;
+    /** The advisory lock key of the anchoring, one for every replica ("audit" in ASCII). */
+    private static final long ANCHORING_LOCK = 0x6175646974L;
 
     /** Receives one row of a scan; may throw to end it. */
     interface Rows {
@@ -38,6 +40,12 @@ class EventTableScans {
         this.jdbc = jdbc;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+    }
+
+    /** Whether this transaction holds the anchoring lock now (it is released as the transaction ends). */
+    boolean tryAnchoringLock() {
+        return Boolean.TRUE.equals(
+                jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, ANCHORING_LOCK));
     }
 
     /** The position of the newest event stored before {@code before}, if any. */
@@ -97,7 +105,7 @@ class EventTableScans {
     /** Every row, stream after stream, each stream in sequence order. */
     void streams(Rows rows) {
         scan(
-                "SELECT " + EventTable.COLUMNS
+                "SELECT " + StoredEvent.COLUMNS
                         + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
                 null,
                 rows);
@@ -106,19 +114,21 @@ class EventTableScans {
     /** The rows up to {@code upTo} in the order they were stored; only one aggregate's when it is not null. */
     void log(String aggregate, long upTo, Rows rows) {
         scan(
-                "SELECT " + EventTable.COLUMNS + " FROM domain_event_entry WHERE global_index <= " + upTo
+                "SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index <= " + upTo
                         + (aggregate == null ? "" : " AND aggregate_identifier = ?") + " ORDER BY global_index",
                 aggregate,
                 rows);
     }
 
-    /** The position of a stream's last event; 0 when it has none. */
-    long lastPositionOf(String aggregate) {
-        List<Long> position = jdbc.queryForList(
-                "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number DESC LIMIT 1",
-                Long.class,
-                aggregate);
-        return position.isEmpty() ? 0 : position.get(0);
+    /** Whether an event of another stream than {@code except} was stored after {@code after}, up to {@code upTo}. */
+    boolean anyEventBetween(long after, long upTo, String except) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index > ? AND global_index <= ?"
+                        + " AND aggregate_identifier <> ?)",
+                Boolean.class,
+                after,
+                upTo,
+                except));
     }
 
     long count() {
@@ -139,7 +149,7 @@ class EventTableScans {
                 }
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {
-                        rows.accept(EventTable.read(result));
+                        rows.accept(StoredEvent.read(result));
                     }
                 }
             } catch (SQLException | RuntimeException e) {

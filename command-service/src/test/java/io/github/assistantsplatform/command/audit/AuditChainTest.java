@@ -9,7 +9,6 @@ import io.github.assistantsplatform.audit.StoredEvent;
 import io.github.assistantsplatform.command.CommandServiceApplication;
 import io.github.assistantsplatform.command.CommandServiceTest;
 import io.github.assistantsplatform.command.eventstore.EventRows;
-import io.github.assistantsplatform.eventstore.EventTable;
 import io.github.assistantsplatform.support.test.EmbeddedPostgresServer;
 import io.github.assistantsplatform.support.test.HttpApi;
 import io.github.assistantsplatform.support.test.S3ServerHandle;
@@ -170,20 +169,7 @@ class AuditChainTest {
             assertThat(first.get("sequence").asLong()).isEqualTo(2);
             assertThat(first.get("detail").asString()).contains("sequence 2 has no row");
         } finally {
-            jdbc.update(
-                    "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
-                            + " event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    row.get("global_index"),
-                    row.get("aggregate_identifier"),
-                    row.get("sequence_number"),
-                    row.get("type"),
-                    row.get("event_identifier"),
-                    row.get("payload_type"),
-                    row.get("payload_revision"),
-                    row.get("payload"),
-                    row.get("meta_data"),
-                    row.get("time_stamp"));
+            reinsert(row);
         }
         assertThat(verify().get("status").asString()).isEqualTo("intact");
     }
@@ -341,6 +327,41 @@ class AuditChainTest {
         assertThat(anchorEvents()).isEqualTo(anchors);
     }
 
+    @Test
+    void anchorEventsDeletedFromTheStoreAreReportedFromTheBucket() {
+        assistantWithUpdates("Anchored, then its anchor erased", 1);
+        anchor(201);
+        List<Map<String, Object>> anchors =
+                jdbc.queryForList("SELECT * FROM domain_event_entry WHERE aggregate_identifier = 'audit-anchors'");
+        jdbc.update("DELETE FROM domain_event_entry WHERE aggregate_identifier = 'audit-anchors'");
+        try {
+            assertThat(verify().get("broken")).anySatisfy(broken -> {
+                assertThat(broken.get("problem").asString()).isEqualTo("anchor_mismatch");
+                assertThat(broken.get("detail").asString()).contains("deleted from the store");
+            });
+        } finally {
+            anchors.forEach(this::reinsert);
+        }
+        assertThat(verify().get("status").asString()).isEqualTo("intact");
+    }
+
+    private void reinsert(Map<String, Object> row) {
+        jdbc.update(
+                "INSERT INTO domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
+                        + " event_identifier, payload_type, payload_revision, payload, meta_data, time_stamp)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row.get("global_index"),
+                row.get("aggregate_identifier"),
+                row.get("sequence_number"),
+                row.get("type"),
+                row.get("event_identifier"),
+                row.get("payload_type"),
+                row.get("payload_revision"),
+                row.get("payload"),
+                row.get("meta_data"),
+                row.get("time_stamp"));
+    }
+
     private String assistantWithUpdates(String name, int updates) {
         return assistantWithUpdates(name, updates, "admin-auditor");
     }
@@ -439,9 +460,9 @@ class AuditChainTest {
     /** What a forger who knows the algorithm does: every link of the stream recomputed and rewritten. */
     private void relink(String id) {
         List<StoredEvent> rows = jdbc.query(
-                "SELECT " + EventTable.COLUMNS
+                "SELECT " + StoredEvent.COLUMNS
                         + " FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number",
-                (row, index) -> EventTable.read(row),
+                (row, index) -> StoredEvent.read(row),
                 id);
         String previous = StoredEvent.GENESIS;
         for (StoredEvent row : rows) {
