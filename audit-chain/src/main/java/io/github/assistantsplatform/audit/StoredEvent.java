@@ -111,6 +111,18 @@ public record StoredEvent(
         return Sha256.hex(CanonicalJson.bytes(link(previous, payloadDigest)));
     }
 
+    /**
+     * This event's metadata with its link after {@code previous} and its payload's digest, as the event store
+     * writes them (for writers of rows past it: the harness, a forger in a test).
+     */
+    public ObjectNode linkedMetadata(String previous) {
+        String digest = payloadDigest();
+        ObjectNode linked = metadata.deepCopy();
+        linked.put(HASH, linkHash(previous, digest));
+        linked.put(PAYLOAD_DIGEST, digest);
+        return linked;
+    }
+
     /** What a link's hash is taken over (documented in docs/audit.md; the offline verifier reads the same). */
     public ObjectNode link(String previous, String payloadDigest) {
         ObjectNode hashedMetadata = metadata.deepCopy();

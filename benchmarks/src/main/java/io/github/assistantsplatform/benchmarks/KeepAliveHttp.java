@@ -17,7 +17,11 @@ final class KeepAliveHttp implements AutoCloseable {
 
     record Response(int status, String body) {}
 
+    /** A connection idle for longer may have been closed by the server (Tomcat's keep-alive timeout). */
+    private static final long IDLE_NANOS = 10_000_000_000L;
+
     private final int port;
+    private long lastUsed;
     private Socket socket;
     private BufferedInputStream in;
     private OutputStream out;
@@ -27,6 +31,9 @@ final class KeepAliveHttp implements AutoCloseable {
     }
 
     Response send(String method, String path, String token, String body) throws IOException {
+        if (socket != null && System.nanoTime() - lastUsed > IDLE_NANOS) {
+            close();
+        }
         if (socket == null) {
             socket = new Socket("localhost", port);
             socket.setTcpNoDelay(true);
@@ -52,7 +59,9 @@ final class KeepAliveHttp implements AutoCloseable {
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         out.write(content);
         out.flush();
-        return read();
+        Response response = read();
+        lastUsed = System.nanoTime();
+        return response;
     }
 
     private Response read() throws IOException {

@@ -33,6 +33,8 @@ class BenchmarksSmokeIT {
                     .anyMatch(figure -> figure.startsWith("rebuild events/s ("))
                     .anyMatch(figure -> figure.startsWith("rebuild events/s while"))
                     .anyMatch(figure -> figure.startsWith("GET list (limit 10, guest)/s direct"))
+                    .anyMatch(figure -> figure.startsWith("audit anchor over"))
+                    .anyMatch(figure -> figure.startsWith("audit verify events/s (") && figure.endsWith("intact)"))
                     .anyMatch(figure -> figure.startsWith("an update, 100 events"))
                     .anyMatch(figure -> figure.startsWith("as_of now, 100 events"))
                     .anyMatch(figure -> figure.startsWith("memory (PSS) of gateway"))

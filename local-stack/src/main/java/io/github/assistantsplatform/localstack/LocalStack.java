@@ -87,8 +87,10 @@ public final class LocalStack {
                 List.of(
                         String.valueOf(settings.mongoPort()),
                         settings.mongoFile().toAbsolutePath().toString()),
-                // C2: the server's query engine scans and sorts in Java (a list page ran 3x slower on C1 only)
-                List.of("-Xmx512m", "-XX:+UseSerialGC"),
+                // C2: the server's query engine scans and sorts in Java (a list page ran 3x slower on C1 only).
+                // 1 GiB: its indexes live in the heap, and a million events' audit log (five index entries an
+                // event) filled 512 MiB: full collections back to back, the projections' writes timing out
+                List.of("-Xmx1g", "-XX:+UseSerialGC"),
                 settings.mongoPort(),
                 settings.logDirectory().resolve("mongo.log"),
                 launcher);

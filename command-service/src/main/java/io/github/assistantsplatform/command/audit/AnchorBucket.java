@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -91,7 +92,7 @@ class AnchorBucket {
                 return Optional.empty();
             }
             throw e;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AnchorBucketException("could not read anchor " + anchor, e);
         }
     }

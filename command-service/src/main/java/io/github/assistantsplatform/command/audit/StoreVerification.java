@@ -59,12 +59,12 @@ class StoreVerification {
         }
         long chainStart =
                 anchor != null && anchor.chainStart() != Long.MAX_VALUE ? anchor.chainStart() : scans.chainStart();
-        long total = scans.head() == 0 ? 0 : scans.count();
+        long total = scans.count();
         StreamVerifier verifier = new StreamVerifier(chainStart, anchor != null ? anchor.position() : -1, false);
         progress.accept(progress(0, total, started));
         scans.streams(event -> {
             verifier.accept(event);
-            if (verifier.events() % PROGRESS_EVERY == 0) {
+            if (verifier.events() > 0 && verifier.events() % PROGRESS_EVERY == 0) {
                 progress.accept(progress(verifier.events(), total, started));
             }
         });
@@ -81,8 +81,7 @@ class StoreVerification {
                 verification.streams(),
                 verification.chainedEvents(),
                 verification.legacyEvents(),
-                verification.brokenStreams()
-                        + (broken.size() - verification.findings().size()),
+                verification.brokenStreams(),
                 broken.isEmpty() ? null : broken.get(0),
                 broken,
                 anchor == null ? null : view(anchor, bucket.locked()),

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -73,6 +74,9 @@ class AuditChainTest {
     private JdbcTemplate jdbc;
 
     private HttpApi api;
+
+    @TempDir
+    Path exports;
 
     @BeforeEach
     void client() {
@@ -466,11 +470,8 @@ class AuditChainTest {
                 id);
         String previous = StoredEvent.GENESIS;
         for (StoredEvent row : rows) {
-            String digest = row.payloadDigest();
-            String link = row.linkHash(previous, digest);
-            ObjectNode metadata = row.metadata().deepCopy();
-            metadata.put(StoredEvent.HASH, link);
-            metadata.put(StoredEvent.PAYLOAD_DIGEST, digest);
+            ObjectNode metadata = row.linkedMetadata(previous);
+            String link = metadata.get(StoredEvent.HASH).stringValue();
             jdbc.update(
                     "UPDATE domain_event_entry SET meta_data = ? WHERE aggregate_identifier = ? AND sequence_number = ?",
                     CanonicalJson.bytes(metadata),
@@ -483,7 +484,7 @@ class AuditChainTest {
     private Path export(String query) throws Exception {
         HttpApi.Response export = api.get("/api/v1/admin/audit/export" + query, TestTokens.admin());
         assertThat(export.status()).as(export.body()).isEqualTo(200);
-        Path file = Files.createTempFile("audit-export", ".jsonl");
+        Path file = Files.createTempFile(exports, "audit-export", ".jsonl");
         Files.writeString(file, export.body());
         return file;
     }

@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * MongoDB goes away while writes go on: reads answer 503, the projection waits instead of skipping,
- * and once MongoDB is back (empty) the read model converges to every write, none skipped.
+ * MongoDB goes away while writes go on: reads answer 503, the projections wait instead of skipping,
+ * and once MongoDB is back (empty) the read model and the audit log converge to every write, none skipped.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -79,5 +79,14 @@ class MongoOutageTest {
         Response changed = reads.get("/api/v1/assistants/" + before, null);
         assertThat(changed.json().get("description").asString()).isEqualTo("changed during the outage");
         assertThat(changed.json().get("version").asLong()).isEqualTo(1);
+        // the audit log skipped nothing either: its writes failed, and were tried again
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(
+                        () -> assertThat(reads.get("/api/v1/admin/audit?assistant_id=" + during, TestTokens.admin())
+                                        .json())
+                                .hasSize(2));
+        assertThat(reads.get("/api/v1/admin/audit?type=AssistantUpdated&assistant_id=" + before, TestTokens.admin())
+                        .json())
+                .hasSize(1);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import io.github.assistantsplatform.query.QueryServiceTest;
 import io.github.assistantsplatform.query.readmodel.ReadModel;
 import io.github.assistantsplatform.support.test.HttpApi.Response;
@@ -124,6 +125,24 @@ class RebuildTest extends QueryServiceTest {
         assertThat(reads.post(REBUILD, null, null).status()).isEqualTo(401);
         assertThat(reads.post(REBUILD, TestTokens.user(), null).status()).isEqualTo(403);
         assertThat(reads.get(REBUILD, TestTokens.user()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aRebuildWritesTheAuditLogAgainToo() {
+        String id = create(Map.of("name", "Audited, then its log lost"));
+        update(id, Map.of("description", "changed"));
+        String log = "/api/v1/admin/audit?assistant_id=" + id;
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> reads.get(log, TestTokens.admin()).json().size() == 2);
+        database.getCollection("audit_log").deleteMany(Filters.eq("assistant_id", id));
+        assertThat(reads.get(log, TestTokens.admin()).json().size()).isZero();
+
+        rebuild();
+
+        JsonNode rebuilt = reads.get(log, TestTokens.admin()).json();
+        assertThat(rebuilt).hasSize(2);
+        assertThat(rebuilt.get(0).get("type").asString()).isEqualTo("AssistantUpdated");
+        assertThat(rebuilt.get(1).get("type").asString()).isEqualTo("AssistantCreated");
     }
 
     private void rebuild() {
