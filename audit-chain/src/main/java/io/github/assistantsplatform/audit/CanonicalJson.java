@@ -35,10 +35,6 @@ public final class CanonicalJson {
         return JSON.readTree(json);
     }
 
-    public static JsonMapper mapper() {
-        return JSON;
-    }
-
     public static byte[] bytes(JsonNode node) {
         return string(node).getBytes(StandardCharsets.UTF_8);
     }

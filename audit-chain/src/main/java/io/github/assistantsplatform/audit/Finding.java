@@ -1,5 +1,7 @@
 package io.github.assistantsplatform.audit;
 
+import java.util.Locale;
+
 /**
  * A broken link: where ({@code aggregate} and {@code sequence}, with the row's global position when
  * there is a row) and what differs.
@@ -18,6 +20,11 @@ public record Finding(Problem problem, String aggregate, Long sequence, Long pos
         /** A row stored after the chain began carries no link: inserted past the event store. */
         EVENT_UNCHAINED,
         /** The streams' heads at an anchor's position do not give the anchor's root. */
-        ANCHOR_MISMATCH
+        ANCHOR_MISMATCH;
+
+        /** As the API names it: {@code payload_changed}. */
+        public String code() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 }

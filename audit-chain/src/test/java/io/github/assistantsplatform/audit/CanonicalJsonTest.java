@@ -27,60 +27,32 @@ class CanonicalJsonTest {
 
     @Test
     void aLinkChangesWithAnyHashedField() {
-        StoredEvent event = StoredEvent.fromRow(
-                7,
+        String link = event(7, 3, "{\"x\":1}", "{\"actor\":\"alice\"}").linkHash(StoredEvent.GENESIS);
+        assertThat(link).matches("[0-9a-f]{64}");
+        assertThat(event(8, 3, "{ \"x\" : 1.0 }", "{\"actor\":\"alice\",\"chain_hash\":\"ff\"}")
+                        .linkHash(StoredEvent.GENESIS))
+                .as("not the position, the spelling or the chain's own keys")
+                .isEqualTo(link);
+        assertThat(event(7, 4, "{\"x\":1}", "{\"actor\":\"alice\"}").linkHash(StoredEvent.GENESIS))
+                .isNotEqualTo(link);
+        assertThat(event(7, 3, "{\"x\":1}", "{\"actor\":\"mallory\"}").linkHash(StoredEvent.GENESIS))
+                .isNotEqualTo(link);
+        assertThat(event(7, 3, "{\"x\":1}", "{\"actor\":\"alice\"}").linkHash("1".repeat(64)))
+                .isNotEqualTo(link);
+    }
+
+    private static StoredEvent event(long position, long sequence, String payload, String metadata) {
+        return StoredEvent.fromRow(
+                position,
                 "Assistant",
                 "a",
-                3,
+                sequence,
                 "e",
                 "2026-12-02T00:00:00.000Z",
                 "T",
                 "1",
-                "{\"x\":1}".getBytes(),
-                "{\"actor\":\"alice\"}".getBytes());
-        String link = event.linkHash(StoredEvent.GENESIS);
-        assertThat(link).matches("[0-9a-f]{64}");
-        assertThat(StoredEvent.fromRow(
-                                8,
-                                "Assistant",
-                                "a",
-                                3,
-                                "e",
-                                "2026-12-02T00:00:00.000Z",
-                                "T",
-                                "1",
-                                "{ \"x\" : 1.0 }".getBytes(),
-                                "{\"actor\":\"alice\",\"chain_hash\":\"ff\"}".getBytes())
-                        .linkHash(StoredEvent.GENESIS))
-                .as("not the position, the spelling or the chain's own keys")
-                .isEqualTo(link);
-        assertThat(StoredEvent.fromRow(
-                                7,
-                                "Assistant",
-                                "a",
-                                4,
-                                "e",
-                                "2026-12-02T00:00:00.000Z",
-                                "T",
-                                "1",
-                                "{\"x\":1}".getBytes(),
-                                "{\"actor\":\"alice\"}".getBytes())
-                        .linkHash(StoredEvent.GENESIS))
-                .isNotEqualTo(link);
-        assertThat(StoredEvent.fromRow(
-                                7,
-                                "Assistant",
-                                "a",
-                                3,
-                                "e",
-                                "2026-12-02T00:00:00.000Z",
-                                "T",
-                                "1",
-                                "{\"x\":1}".getBytes(),
-                                "{\"actor\":\"mallory\"}".getBytes())
-                        .linkHash(StoredEvent.GENESIS))
-                .isNotEqualTo(link);
-        assertThat(event.linkHash("1".repeat(64))).isNotEqualTo(link);
+                payload.getBytes(),
+                metadata.getBytes());
     }
 
     private static String canonical(String json) {

@@ -1,6 +1,7 @@
 package io.github.assistantsplatform.command.audit;
 
 import io.github.assistantsplatform.api.audit.AuditAnchorView;
+import io.github.assistantsplatform.api.audit.AuditFilter;
 import io.github.assistantsplatform.api.audit.AuditVerification;
 import io.github.assistantsplatform.api.audit.AuditVerifyProgress;
 import io.github.assistantsplatform.api.error.ApiException;
@@ -140,13 +141,8 @@ class AuditController {
             @RequestParam(name = "assistant_id", required = false) UUID assistantId,
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to) {
-        AuditFilter filter = new AuditFilter(
-                actor,
-                QueryParameters.oneOf("type", type, StoredEventTypes.BY_NAME.keySet()),
-                assistantId,
-                QueryParameters.instant("from", from),
-                QueryParameters.instant("to", to));
-        QueryParameters.requireOrdered("from", filter.from(), "to", filter.to());
+        AuditFilter filter =
+                QueryParameters.auditFilter(actor, type, assistantId, from, to, StoredEventTypes.BY_NAME.keySet());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(JSON_LINES))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-export.jsonl\"")

@@ -108,17 +108,16 @@ class EventTableScans {
         scan(
                 "SELECT " + StoredEvent.COLUMNS
                         + " FROM domain_event_entry ORDER BY aggregate_identifier, sequence_number",
-                null,
                 rows);
     }
 
     /** The rows up to {@code upTo} in the order they were stored; only one aggregate's when it is not null. */
     void log(String aggregate, long upTo, Rows rows) {
         scan(
-                "SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index <= " + upTo
+                "SELECT " + StoredEvent.COLUMNS + " FROM domain_event_entry WHERE global_index <= ?"
                         + (aggregate == null ? "" : " AND aggregate_identifier = ?") + " ORDER BY global_index",
-                aggregate,
-                rows);
+                rows,
+                aggregate == null ? new Object[] {upTo} : new Object[] {upTo, aggregate});
     }
 
     /** Whether an event of another stream than {@code except} was stored after {@code after}, up to {@code upTo}. */
@@ -141,7 +140,7 @@ class EventTableScans {
         return head == null ? 0 : head;
     }
 
-    private void scan(String sql, String parameter, Rows rows) {
+    private void scan(String sql, Rows rows, Object... parameters) {
         readOnly.executeWithoutResult(status -> jdbc.execute((ConnectionCallback<Object>) connection -> {
             try (Statement plan = connection.createStatement()) {
                 // the rows in index order as they are read, not after sorting the whole table: the first
@@ -150,8 +149,8 @@ class EventTableScans {
             }
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setFetchSize(FETCH_SIZE);
-                if (parameter != null) {
-                    query.setString(1, parameter);
+                for (int i = 0; i < parameters.length; i++) {
+                    query.setObject(i + 1, parameters[i]);
                 }
                 try (ResultSet result = query.executeQuery()) {
                     while (result.next()) {

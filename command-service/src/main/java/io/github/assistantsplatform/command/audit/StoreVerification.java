@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -155,7 +154,7 @@ class StoreVerification {
 
     private static AuditBreak view(Finding finding) {
         return new AuditBreak(
-                finding.problem().name().toLowerCase(Locale.ROOT),
+                finding.problem().code(),
                 finding.aggregate(),
                 finding.sequence(),
                 finding.position(),
@@ -163,7 +162,6 @@ class StoreVerification {
     }
 
     private static AuditBreak anchorBreak(Anchor anchor, String detail) {
-        return new AuditBreak(
-                Finding.Problem.ANCHOR_MISMATCH.name().toLowerCase(Locale.ROOT), null, null, anchor.position(), detail);
+        return new AuditBreak(Finding.Problem.ANCHOR_MISMATCH.code(), null, null, anchor.position(), detail);
     }
 }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.github.assistantsplatform.api.assistant.AssistantHistoryEntry;
+import io.github.assistantsplatform.api.audit.AuditFilter;
 import io.github.assistantsplatform.api.audit.AuditLogEntry;
 import io.github.assistantsplatform.audit.StoredEvent;
 import io.github.assistantsplatform.events.AssistantEvent;
@@ -23,11 +24,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -50,30 +49,6 @@ public class AuditLog {
         this.collection = database.getCollection(COLLECTION);
     }
 
-    /** The filters of a page of the log; each one that is set must match ({@code from} inclusive, {@code to} not). */
-    record Query(String actor, String type, UUID assistantId, Instant from, Instant to) {
-
-        Bson filter() {
-            List<Bson> filters = new ArrayList<>();
-            if (actor != null) {
-                filters.add(Filters.eq("actor", actor));
-            }
-            if (type != null) {
-                filters.add(Filters.eq("type", type));
-            }
-            if (assistantId != null) {
-                filters.add(Filters.eq("assistant_id", assistantId.toString()));
-            }
-            if (from != null) {
-                filters.add(Filters.gte("timestamp", Date.from(from)));
-            }
-            if (to != null) {
-                filters.add(Filters.lt("timestamp", Date.from(to)));
-            }
-            return filters.isEmpty() ? new Document() : Filters.and(filters);
-        }
-    }
-
     /** Records assistant events (others are passed over) at their global positions. */
     public void record(List<? extends DomainEventMessage<?>> events, List<Long> positions) {
         ensureIndexes();
@@ -91,18 +66,18 @@ public class AuditLog {
         }
     }
 
-    long count(Query query) {
-        return collection.countDocuments(query.filter());
+    long count(AuditFilter filter) {
+        return collection.countDocuments(query(filter));
     }
 
     /** A page, newest first, as one JSON array of the rendered entries. */
-    byte[] page(Query query, int skip, int limit) {
+    byte[] page(AuditFilter filter, int skip, int limit) {
         ensureIndexes();
         ByteArrayOutputStream page = new ByteArrayOutputStream();
         page.write('[');
         boolean first = true;
         for (Document document : collection
-                .find(query.filter())
+                .find(query(filter))
                 .projection(Projections.include(ENTRY))
                 .sort(Sorts.descending("position"))
                 .skip(skip)
@@ -115,6 +90,27 @@ public class AuditLog {
         }
         page.write(']');
         return page.toByteArray();
+    }
+
+    /** The filter as MongoDB reads it; each field an equality but the time, a range. */
+    private static Bson query(AuditFilter filter) {
+        List<Bson> filters = new ArrayList<>();
+        if (filter.actor() != null) {
+            filters.add(Filters.eq("actor", filter.actor()));
+        }
+        if (filter.type() != null) {
+            filters.add(Filters.eq("type", filter.type()));
+        }
+        if (filter.assistantId() != null) {
+            filters.add(Filters.eq("assistant_id", filter.assistantId().toString()));
+        }
+        if (filter.from() != null) {
+            filters.add(Filters.gte("timestamp", Date.from(filter.from())));
+        }
+        if (filter.to() != null) {
+            filters.add(Filters.lt("timestamp", Date.from(filter.to())));
+        }
+        return filters.isEmpty() ? new Document() : Filters.and(filters);
     }
 
     private static Document document(DomainEventMessage<?> event, long position) {

@@ -1,5 +1,6 @@
 package io.github.assistantsplatform.query.audit;
 
+import io.github.assistantsplatform.api.audit.AuditFilter;
 import io.github.assistantsplatform.api.audit.AuditLogEntry;
 import io.github.assistantsplatform.events.StoredEventTypes;
 import io.github.assistantsplatform.support.web.QueryParameters;
@@ -51,16 +52,11 @@ class AuditLogController {
             @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") @Min(0) int skip,
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-        AuditLog.Query query = new AuditLog.Query(
-                actor,
-                QueryParameters.oneOf("type", type, StoredEventTypes.BY_NAME.keySet()),
-                assistantId,
-                QueryParameters.instant("from", from),
-                QueryParameters.instant("to", to));
-        QueryParameters.requireOrdered("from", query.from(), "to", query.to());
+        AuditFilter filter =
+                QueryParameters.auditFilter(actor, type, assistantId, from, to, StoredEventTypes.BY_NAME.keySet());
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_JSON)
-                .header("X-Total-Count", String.valueOf(auditLog.count(query)))
-                .body(auditLog.page(query, skip, limit));
+                .header("X-Total-Count", String.valueOf(auditLog.count(filter)))
+                .body(auditLog.page(filter, skip, limit));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.assistantsplatform.support.web;
 
+import io.github.assistantsplatform.api.audit.AuditFilter;
 import io.github.assistantsplatform.model.FieldViolation;
 import io.github.assistantsplatform.model.ValidationException;
 
@@ -9,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
 
 /** Query parameters that are more than a number: an unreadable one is a 422 that names it. */
 public final class QueryParameters {
@@ -37,10 +39,17 @@ public final class QueryParameters {
                 List.of(new FieldViolation(parameter, "must be one of " + String.join(", ", new TreeSet<>(allowed)))));
     }
 
-    /** {@code from} before {@code to}, when both are given. */
-    public static void requireOrdered(String fromParameter, Instant from, String toParameter, Instant to) {
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new ValidationException(List.of(new FieldViolation(toParameter, "must be after " + fromParameter)));
+    /**
+     * The audit's filters as both its log and its export take them: {@code type} one of {@code types},
+     * {@code from} and {@code to} instants, the one before the other.
+     */
+    public static AuditFilter auditFilter(
+            String actor, String type, UUID assistantId, String from, String to, Collection<String> types) {
+        AuditFilter filter = new AuditFilter(
+                actor, oneOf("type", type, types), assistantId, instant("from", from), instant("to", to));
+        if (filter.from() != null && filter.to() != null && !filter.from().isBefore(filter.to())) {
+            throw new ValidationException(List.of(new FieldViolation("to", "must be after from")));
         }
+        return filter;
     }
 }
