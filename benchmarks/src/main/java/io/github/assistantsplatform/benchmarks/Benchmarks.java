@@ -38,11 +38,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -129,7 +131,7 @@ public final class Benchmarks {
     }
 
     private List<String> writes(int count, int rounds) throws Exception {
-        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        List<String> ids = new ArrayList<>();
         int perRound = Math.max(16, count / rounds);
         createThrough(ASSISTANTS, perRound, new ArrayList<>());
         createThrough(CRUD_PEER, perRound, new ArrayList<>());
@@ -180,16 +182,19 @@ public final class Benchmarks {
         return ids;
     }
 
-    /** Creates assistants through the gateway at {@code path}, adding their ids to {@code ids}. */
+    /** Creates assistants through the gateway at {@code path}, adding their ids to {@code ids} when all are done. */
     private Load.Result createThrough(String path, int count, List<String> ids) throws Exception {
-        return Load.overHttp(GATEWAY_PORT, 16, count, (http, i) -> {
+        Queue<String> created = new ConcurrentLinkedQueue<>();
+        Load.Result result = Load.overHttp(GATEWAY_PORT, 16, count, (http, i) -> {
             KeepAliveHttp.Response response = http.send(
                     "POST", path, stack.adminToken, "{\"name\": \"Load " + i + "\", \"description\": \"benchmark\"}");
             if (response.status() == 201) {
-                ids.add(JSON.readTree(response.body()).get("id").asString());
+                created.add(JSON.readTree(response.body()).get("id").asString());
             }
             return response.status() == 201;
         });
+        ids.addAll(created);
+        return result;
     }
 
     private Load.Result insertBaseline(int count) throws Exception {

@@ -78,11 +78,16 @@ final class Load {
                 return mine;
             }));
         }
-        for (Future<Histogram> worker : workers) {
-            latency.add(worker.get());
+        try {
+            for (Future<Histogram> worker : workers) {
+                latency.add(worker.get());
+            }
+        } finally {
+            // a failed client stops the others after their call in flight, so that the harness can end
+            next.set(calls);
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
         return new Result(calls / seconds, latency, failures.get());
     }
 
